@@ -1,0 +1,184 @@
+package org.jcu.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+import org.jcu.intel.ImportOptions;
+import org.jcu.intel.ImportReport;
+import org.jcu.intel.ImportService;
+import org.jcu.sharing.Directory;
+import org.jcu.stix.StixJson;
+import org.jcu.stix.StixObjectReader;
+import org.jcu.stix.Violation;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import tools.jackson.databind.JsonNode;
+
+/** {@code jcu import FILE…}: offline on a data directory / database, or against a running server. */
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = {"Import STIX bundles (.json, .json.gz) or NDJSON (.ndjson, .jsonl, optionally .gz).",
+                "STIX 2.0 input is upgraded to 2.1. Each file is one transaction: by default a file with any invalid",
+                "object is rejected whole; --partial keeps the valid objects and reports the rest."})
+final class ImportCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files to import, in order.")
+    List<Path> files;
+
+    @Mixin
+    DataOptions data = new DataOptions();
+
+    @Option(names = "--org", paramLabel = "NAME",
+            description = "Owning organisation for offline import (created if missing). Default: the platform's own.")
+    String organization;
+
+    @Option(names = "--partial", description = "Keep valid objects of a file that has invalid ones.")
+    boolean partial;
+
+    @Option(names = "--url", paramLabel = "URL",
+            description = "Import through a running server (e.g. http://localhost:8080) instead of offline. "
+                    + "Token from JCU_TOKEN or --token-file; the owner is the token's organisation.")
+    URI url;
+
+    @Option(names = "--token-file", paramLabel = "FILE", description = "File holding the API token for --url.")
+    Path tokenFile;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        for (Path file : files) {
+            if (!Files.isReadable(file)) {
+                System.err.println("jcu import: cannot read " + file);
+                return 2;
+            }
+        }
+        return url != null ? remote() : offline();
+    }
+
+    private int offline() throws IOException {
+        try (ConfigurableApplicationContext context = SpringRunner.offline(data.springProperties())) {
+            ImportService imports = context.getBean(ImportService.class);
+            Directory directory = context.getBean(Directory.class);
+            String orgId = organization == null ? directory.platformOrganization().id()
+                    : directory.ensureOrganization(organization).id();
+            int worst = 0;
+            for (Path file : files) {
+                ImportReport report;
+                try (StixObjectReader reader = StixObjectReader.open(file);
+                        ProgressBar bar = quiet ? null : progressBar(file)) {
+                    report = imports.importObjects(reader,
+                            new ImportOptions(orgId, file.getFileName().toString(), partial),
+                            n -> {
+                                if (bar != null) {
+                                    bar.stepTo(n);
+                                }
+                            });
+                }
+                print(report, System.out);
+                worst = Math.max(worst, exitCode(report));
+            }
+            return worst;
+        }
+    }
+
+    private ProgressBar progressBar(Path file) {
+        return new ProgressBarBuilder().setTaskName(file.getFileName().toString()).setInitialMax(-1)
+                .setUnit(" obj", 1).showSpeed().setStyle(ProgressBarStyle.ASCII)
+                .setConsumer(new ConsoleProgressBarConsumer(System.err)).setUpdateIntervalMillis(500).build();
+    }
+
+    private int remote() throws IOException, InterruptedException {
+        String token = System.getenv("JCU_TOKEN");
+        if (tokenFile != null) {
+            token = Files.readString(tokenFile).strip();
+        }
+        if (token == null || token.isBlank()) {
+            System.err.println("jcu import --url: set JCU_TOKEN or pass --token-file");
+            return 2;
+        }
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        int worst = 0;
+        for (Path file : files) {
+            String name = file.getFileName().toString();
+            String format = StixObjectReader.Format.fromFileName(name) == StixObjectReader.Format.NDJSON ? "ndjson" : "json";
+            URI target = url.resolve("/api/v1/bundles?format=" + format + "&partial=" + partial + "&source="
+                    + URLEncoder.encode(name, StandardCharsets.UTF_8));
+            HttpRequest request = HttpRequest.newBuilder(target)
+                    .header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/octet-stream")
+                    .header("Accept", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofFile(file)).build();
+            if (!quiet) {
+                System.err.println("uploading " + name + " (" + Files.size(file) + " bytes) to " + url);
+            }
+            HttpResponse<String> response;
+            try {
+                response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                System.err.println("jcu import: cannot reach " + url + ": " + e.getMessage());
+                return 1;
+            }
+            if (response.statusCode() == 401 || response.statusCode() == 403) {
+                System.err.println("jcu import: the server refused the token (HTTP " + response.statusCode() + ")");
+                return JcuCli.EXIT_AUTH;
+            }
+            JsonNode body;
+            try {
+                body = StixJson.mapper().readTree(response.body());
+            } catch (RuntimeException e) {
+                System.err.println("jcu import: unexpected answer HTTP " + response.statusCode() + ": " + response.body());
+                return 1;
+            }
+            ImportReport report = StixJson.mapper().treeToValue(body, ImportReport.class);
+            print(report, System.out);
+            worst = Math.max(worst, exitCode(report));
+        }
+        return worst;
+    }
+
+    static int exitCode(ImportReport report) {
+        if (report.error() != null) {
+            return JcuCli.EXIT_MALFORMED;
+        }
+        return report.rejected() > 0 ? JcuCli.EXIT_REJECTED : 0;
+    }
+
+    static void print(ImportReport report, PrintStream out) {
+        if (report.error() != null) {
+            out.println(report.source() + ": REJECTED, nothing written: " + report.error());
+            return;
+        }
+        String outcome = report.committed() || report.rejected() == 0 ? "" : "REJECTED whole (nothing written; "
+                + "use --partial to keep the valid objects): ";
+        out.printf("%s: %simported %d, unchanged %d, rejected %d (read %d, upgraded from STIX 2.0 %d) in %.1f s, %.0f objects/s%n",
+                report.source(), outcome, report.imported(), report.unchanged(), report.rejected(), report.read(),
+                report.upgraded(), report.seconds(), report.objectsPerSecond());
+        for (Violation v : report.violations()) {
+            out.println("  " + v);
+        }
+        if (report.rejected() > report.violations().size()) {
+            out.println("  (only the first " + report.violations().size() + " problems are listed)");
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package org.jcu.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * Entry point of {@code jcu}.
+ *
+ * <p>Exit codes (all commands): 0 success; 1 runtime failure (I/O, database, server unreachable); 2 usage error;
+ * 3 import finished but objects were rejected (with {@code --partial}: the valid ones were kept; without it: nothing
+ * was written); 4 malformed or truncated input (nothing written); 5 authentication or permission refused by the
+ * server.
+ */
+@Command(name = "jcu", mixinStandardHelpOptions = true, versionProvider = JcuCli.Version.class,
+        description = "Joint Cyber Unit platform: STIX 2.1 intelligence store with TAXII 2.1.",
+        subcommands = {ServeCommand.class, ImportCommand.class, StatsCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:runtime failure (I/O, database, server unreachable)", "2:usage error",
+                "3:objects were rejected", "4:malformed or truncated input, nothing written",
+                "5:authentication or permission refused"})
+public final class JcuCli {
+
+    /** Exit code: objects rejected. */
+    public static final int EXIT_REJECTED = 3;
+    /** Exit code: malformed input. */
+    public static final int EXIT_MALFORMED = 4;
+    /** Exit code: authentication refused. */
+    public static final int EXIT_AUTH = 5;
+
+    private JcuCli() {
+    }
+
+    /** Runs the command line; exits the JVM except after {@code serve}, which keeps the server running. */
+    public static void main(String[] args) {
+        CommandLine commandLine = commandLine();
+        int code = commandLine.execute(args);
+        if (!(commandLine.getParseResult() != null && commandLine.getParseResult().subcommand() != null
+                && "serve".equals(commandLine.getParseResult().subcommand().commandSpec().name()) && code == 0)) {
+            System.exit(code);
+        }
+    }
+
+    /** A configured picocli command line (used by {@link #main} and tests). */
+    public static CommandLine commandLine() {
+        return new CommandLine(new JcuCli()).setCaseInsensitiveEnumValuesAllowed(true);
+    }
+
+    /** Version from the jar manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = JcuCli.class.getPackage().getImplementationVersion();
+            return new String[] {"jcu " + (version == null ? "(development)" : version)};
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package org.jcu.intel;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+import org.jcu.sharing.AccessScope;
+import org.jcu.sharing.Directory;
+import org.jcu.sharing.UserRole;
+import org.jcu.stix.StixObjectReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Loads the bundled demo data set — MITRE ATT&amp;CK for ICS v18.1 in STIX 2.1, shipped with MITRE's licence in
+ * {@code classpath:demo/} — into an empty store on first start, held by the platform organisation.
+ */
+@Component
+@Order(2)
+@ConditionalOnProperty(name = "jcu.demo-data", havingValue = "true")
+class DemoDataLoader implements ApplicationRunner {
+
+    static final String RESOURCE = "demo/ics-attack-18.1.json.gz";
+    private static final Logger LOG = LoggerFactory.getLogger(DemoDataLoader.class);
+
+    private final ImportService imports;
+    private final IntelStore store;
+    private final Directory directory;
+
+    DemoDataLoader(ImportService imports, IntelStore store, Directory directory) {
+        this.imports = imports;
+        this.store = store;
+        this.directory = directory;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        Directory.Organization platform = directory.platformOrganization();
+        if (store.countVersions(new AccessScope(platform.id(), "system", UserRole.PLATFORM_ADMIN)) > 0) {
+            return;
+        }
+        try (InputStream in = DemoDataLoader.class.getClassLoader().getResourceAsStream(RESOURCE);
+                StixObjectReader reader = StixObjectReader.of(in, StixObjectReader.Format.JSON, "demo:ics-attack-18.1")) {
+            ImportReport report = imports.importObjects(reader, new ImportOptions(platform.id(), "demo", false), n -> {
+            });
+            LOG.info("Demo data (MITRE ATT&CK for ICS v18.1, (c) The MITRE Corporation, see LICENSE-MITRE-ATTACK.txt):"
+                    + " {} objects imported", report.imported());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

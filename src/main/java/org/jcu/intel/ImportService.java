@@ -1,0 +1,322 @@
+package org.jcu.intel;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongConsumer;
+
+import org.jcu.intel.IntelStore.Known;
+import org.jcu.intel.IntelStore.NewHolding;
+import org.jcu.intel.IntelStore.NewRef;
+import org.jcu.intel.IntelStore.NewVersion;
+import org.jcu.stix.MalformedInputException;
+import org.jcu.stix.StixJson;
+import org.jcu.stix.StixObject;
+import org.jcu.stix.StixObjectReader;
+import org.jcu.stix.StixTimestamps;
+import org.jcu.stix.StixUpgrade;
+import org.jcu.stix.StixValidator;
+import org.jcu.stix.Violation;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The import pipeline: stream objects, upgrade STIX 2.0, validate (schema + semantics), stamp provenance, store
+ * versions idempotently, record the organisation's holding, index relationship/sighting references.
+ *
+ * <p>Rules (see {@code docs/decisions/0003-holdings-and-versions.md}):
+ * <ul>
+ *   <li>a version is (id, modified); re-importing an identical version is a no-op ({@code unchanged});</li>
+ *   <li>the same version with different content is refused as {@code version-conflict};</li>
+ *   <li>an older version is stored but never replaces the newer latest;</li>
+ *   <li>new versions of an id are accepted only from the organisation that owns it (its first submitter), others are
+ *       refused as {@code not-owner}; an identical existing version may be held by any organisation;</li>
+ *   <li>one input is one transaction: unless {@link ImportOptions#partial()} is set, any refused object rolls the
+ *       whole input back; malformed JSON always does.</li>
+ * </ul>
+ *
+ * <p>Thread-safety: imports are serialised by an internal lock (SQLite has one writer; ordered insertion keeps TAXII
+ * paging positions monotonic).
+ */
+@Service
+public class ImportService {
+
+    /** At most this many violations are listed in a report (all are counted). */
+    public static final int MAX_REPORTED = 1000;
+
+    static final int BATCH = 5000;
+    static final int WORKERS = Math.max(2, Runtime.getRuntime().availableProcessors());
+
+    private static final Set<String> INDEXED_REFS = Set.of("source_ref", "target_ref", "sighting_of_ref",
+            "where_sighted_refs", "observed_data_refs");
+
+    private final IntelStore store;
+    private final TransactionTemplate transactions;
+    private final StixValidator validator = new StixValidator();
+    private final java.time.Clock clock;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final ExecutorService workers = Executors.newFixedThreadPool(WORKERS, runnable -> {
+        Thread thread = new Thread(runnable, "jcu-import-worker");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    ImportService(IntelStore store, PlatformTransactionManager transactionManager, java.time.Clock clock) {
+        this.store = store;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.clock = clock;
+    }
+
+    /**
+     * Imports every object of {@code reader}.
+     *
+     * @param reader   the input; read to its end (or to its first malformed byte)
+     * @param options  submitting organisation, source label, partial mode
+     * @param progress called with the number of objects read so far after each batch (may be a no-op)
+     * @return the outcome; never throws for bad input (the report carries it)
+     */
+    public ImportReport importObjects(StixObjectReader reader, ImportOptions options, LongConsumer progress) {
+        long started = System.nanoTime();
+        lock.lock();
+        try {
+            Run run = new Run(options);
+            try {
+                transactions.executeWithoutResult(status -> run.execute(reader, progress, status));
+            } catch (MalformedInputException e) {
+                run.error = e.getMessage();
+                run.committed = false;
+            }
+            return run.report(reader, (System.nanoTime() - started) / 1e9);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Stops the worker threads when the application context closes. */
+    @jakarta.annotation.PreDestroy
+    void shutdown() {
+        workers.shutdownNow();
+    }
+
+    /** One import's mutable state. */
+    private final class Run {
+        private final ImportOptions options;
+        private long read;
+        private long imported;
+        private long unchanged;
+        private long rejected;
+        private long upgraded;
+        private final Map<String, Long> byType = new TreeMap<>();
+        private final List<Violation> violations = new ArrayList<>();
+        private String error;
+        private boolean committed;
+
+        Run(ImportOptions options) {
+            this.options = options;
+        }
+
+        void execute(StixObjectReader reader, LongConsumer progress, TransactionStatus status) {
+            List<ObjectNode> batch = new ArrayList<>(BATCH);
+            CompletableFuture<List<Prepared>> pending = null;
+            ObjectNode node;
+            while ((node = reader.next()) != null) {
+                batch.add(node);
+                if (batch.size() == BATCH) {
+                    CompletableFuture<List<Prepared>> next = prepareAsync(batch);
+                    if (pending != null) {
+                        store(join(pending));
+                        progress.accept(read);
+                    }
+                    pending = next;
+                    batch = new ArrayList<>(BATCH);
+                }
+            }
+            CompletableFuture<List<Prepared>> last = batch.isEmpty() ? null : prepareAsync(batch);
+            if (pending != null) {
+                store(join(pending));
+            }
+            if (last != null) {
+                store(join(last));
+            }
+            progress.accept(read);
+            if (rejected > 0 && !options.partial()) {
+                status.setRollbackOnly();
+                committed = false;
+            } else {
+                committed = imported > 0;
+            }
+        }
+
+        /** Upgrades, validates, serialises and hashes a batch on the worker pool, in slices, keeping order. */
+        private CompletableFuture<List<Prepared>> prepareAsync(List<ObjectNode> batch) {
+            long base = read;
+            read += batch.size();
+            int slices = WORKERS;
+            int size = (batch.size() + slices - 1) / slices;
+            List<CompletableFuture<List<Prepared>>> parts = new ArrayList<>();
+            for (int from = 0; from < batch.size(); from += size) {
+                int start = from;
+                int end = Math.min(batch.size(), from + size);
+                parts.add(CompletableFuture.supplyAsync(() -> {
+                    List<Prepared> out = new ArrayList<>(end - start);
+                    for (int i = start; i < end; i++) {
+                        out.add(prepare(batch.get(i), base + i));
+                    }
+                    return out;
+                }, workers));
+            }
+            return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).thenApply(done -> {
+                List<Prepared> all = new ArrayList<>(batch.size());
+                parts.forEach(part -> all.addAll(part.join()));
+                return all;
+            });
+        }
+
+        private List<Prepared> join(CompletableFuture<List<Prepared>> future) {
+            try {
+                return future.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException cause) {
+                    throw cause;
+                }
+                throw e;
+            }
+        }
+
+        /** CPU stage (parallel): upgrade, validate, serialise, hash. */
+        private record Prepared(ObjectNode node, StixObject object, boolean upgraded, List<Violation> violations,
+                String content, String hash, String versionKey) {
+        }
+
+        private void store(List<Prepared> prepared) {
+            Set<String> ids = new HashSet<>();
+            for (Prepared p : prepared) {
+                if (p.violations().isEmpty()) {
+                    ids.add(p.object().id());
+                }
+            }
+            Map<String, Known> known = store.knownUnscoped(ids, options.orgId());
+            String now = StixTimestamps.micros(clock.instant());
+
+            List<NewVersion> newVersions = new ArrayList<>();
+            List<NewHolding> newHoldings = new ArrayList<>();
+            List<NewRef> newRefs = new ArrayList<>();
+            for (Prepared p : prepared) {
+                if (p.upgraded()) {
+                    upgraded++;
+                }
+                if (!p.violations().isEmpty()) {
+                    reject(p.violations());
+                    continue;
+                }
+                StixObject object = p.object();
+                String id = object.id();
+                Known head = known.get(id);
+                String existingHash = head == null ? null : head.hashes().get(p.versionKey());
+                if (existingHash != null && !existingHash.equals(p.hash())) {
+                    reject(List.of(new Violation(id, "/modified", "version-conflict", "version "
+                            + (object.versionTimestamp() == null ? "(no modified)" : object.versionTimestamp())
+                            + " is already stored with different content; a changed object needs a new 'modified'")));
+                    continue;
+                }
+                if (existingHash == null && head != null && !head.ownerOrg().equals(options.orgId())) {
+                    reject(List.of(new Violation(id, "/id", "not-owner", "id is owned by another organisation;"
+                            + " only its owner (first submitter) may add versions")));
+                    continue;
+                }
+                if (head != null && head.heldByOrg().contains(p.versionKey())) {
+                    unchanged++;
+                    continue;
+                }
+                if (head == null) {
+                    head = new Known(options.orgId(), new HashMap<>(), new HashSet<>());
+                    known.put(id, head);
+                }
+                if (existingHash == null) {
+                    newVersions.add(new NewVersion(id, p.versionKey(), object.type(), head.ownerOrg(),
+                            object.specVersion(), object.modified(), object.created(), object.revoked(),
+                            p.upgraded() ? "2.0" : null, p.hash(), p.content()));
+                    head.hashes().put(p.versionKey(), p.hash());
+                    collectRefs(p.node(), id, p.versionKey(), newRefs);
+                }
+                JsonNode markings = p.node().get("object_marking_refs");
+                newHoldings.add(new NewHolding(id, p.versionKey(), options.orgId(), now, options.source(),
+                        markings != null && markings.isArray() ? StixJson.storageForm(markings) : "[]"));
+                head.heldByOrg().add(p.versionKey());
+                imported++;
+                byType.merge(object.type(), 1L, Long::sum);
+            }
+            if (!newVersions.isEmpty()) {
+                store.insertVersions(newVersions, now);
+            }
+            if (!newHoldings.isEmpty()) {
+                store.insertHoldings(newHoldings);
+            }
+            if (!newRefs.isEmpty()) {
+                store.insertRefs(newRefs);
+            }
+        }
+
+        private Prepared prepare(ObjectNode node, long position) {
+            boolean wasUpgraded = StixUpgrade.upgradeIfNeeded(node);
+            List<Violation> found = validator.validate(node, position);
+            StixObject object = new StixObject(node);
+            if (!found.isEmpty()) {
+                return new Prepared(node, object, wasUpgraded, found, null, null, null);
+            }
+            String content = StixJson.storageForm(node);
+            String timestamp = object.versionTimestamp();
+            return new Prepared(node, object, wasUpgraded, found, content, StixJson.sha256(content),
+                    timestamp == null ? "" : StixTimestamps.versionKey(timestamp));
+        }
+
+        private void collectRefs(ObjectNode node, String id, String versionKey, List<NewRef> out) {
+            for (String name : INDEXED_REFS) {
+                JsonNode value = node.get(name);
+                if (value == null) {
+                    continue;
+                }
+                if (value.isString()) {
+                    out.add(new NewRef(id, versionKey, name, value.stringValue()));
+                } else if (value.isArray()) {
+                    for (JsonNode item : value) {
+                        out.add(new NewRef(id, versionKey, name, item.stringValue()));
+                    }
+                }
+            }
+        }
+
+        private void reject(List<Violation> found) {
+            rejected++;
+            for (Violation v : found) {
+                if (violations.size() < MAX_REPORTED) {
+                    violations.add(v);
+                }
+            }
+        }
+
+        ImportReport report(StixObjectReader reader, double seconds) {
+            boolean wrote = committed && error == null;
+            return new ImportReport(reader.bundleId() != null ? options.source() + " (" + reader.bundleId() + ")"
+                            : options.source(), wrote, read, wrote ? imported : 0,
+                    unchanged, rejected, upgraded, wrote ? Collections.unmodifiableMap(byType) : Map.of(),
+                    List.copyOf(violations), error, seconds);
+        }
+    }
+
+}

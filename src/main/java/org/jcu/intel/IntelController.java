@@ -1,0 +1,165 @@
+package org.jcu.intel;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.jcu.platform.JcuProperties;
+import org.jcu.sharing.AccessScope;
+import org.jcu.sharing.JcuPrincipal;
+import org.jcu.stix.StixJson;
+import org.jcu.stix.StixObjectReader;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/**
+ * REST API over the intelligence store, {@code /api/v1}. Objects are returned exactly as stored (the STIX JSON);
+ * jcu's own data (paging, dates) sits in the envelope beside them.
+ */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "intel", description = "STIX 2.1 objects: list, get, versions, import")
+class IntelController {
+
+    private final IntelQueries queries;
+    private final ImportService imports;
+    private final Path spool;
+
+    IntelController(IntelQueries queries, ImportService imports, JcuProperties properties) {
+        this.queries = queries;
+        this.imports = imports;
+        this.spool = properties.dataDir().resolve("spool");
+    }
+
+    @Operation(summary = "List objects (latest versions), optionally by type; paginated by an opaque cursor")
+    @GetMapping(value = "/objects", produces = MediaType.APPLICATION_JSON_VALUE)
+    String list(@AuthenticationPrincipal JcuPrincipal user,
+            @RequestParam(name = "type", required = false) List<String> types,
+            @RequestParam(name = "limit", defaultValue = "100") int limit,
+            @RequestParam(name = "cursor", required = false) String cursor) {
+        IntelQueries.Page page = queries.list(AccessScope.of(user), new IntelQueries.Query(split(types), null, null,
+                null, VersionSelector.LAST, Cursors.decode(cursor), limit));
+        StringBuilder out = new StringBuilder("{\"objects\":[");
+        for (int i = 0; i < page.items().size(); i++) {
+            out.append(i == 0 ? "" : ",").append(page.items().get(i).content());
+        }
+        out.append("],\"more\":").append(page.more());
+        if (page.more()) {
+            out.append(",\"next\":\"").append(Cursors.encode(page.nextSeq())).append('"');
+        }
+        return out.append('}').toString();
+    }
+
+    @Operation(summary = "Get the latest version of an object (the STIX object itself)")
+    @GetMapping(value = "/objects/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> get(@AuthenticationPrincipal JcuPrincipal user, @PathVariable("id") String id) {
+        return queries.latest(AccessScope.of(user), id)
+                .map(v -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(v.content()))
+                .orElseGet(() -> notFound(id));
+    }
+
+    @Operation(summary = "All versions of an object, oldest stored first, each with when it was added")
+    @GetMapping(value = "/objects/{id}/versions", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> versions(@AuthenticationPrincipal JcuPrincipal user, @PathVariable("id") String id) {
+        List<StoredVersion> versions = queries.versions(AccessScope.of(user), id);
+        if (versions.isEmpty()) {
+            return notFound(id);
+        }
+        StringBuilder out = new StringBuilder("{\"id\":").append(quote(id)).append(",\"versions\":[");
+        for (int i = 0; i < versions.size(); i++) {
+            StoredVersion v = versions.get(i);
+            out.append(i == 0 ? "" : ",").append("{\"version\":").append(quote(v.taxiiVersion()))
+                    .append(",\"date_added\":").append(quote(v.dateAdded()))
+                    .append(",\"revoked\":").append(v.revoked())
+                    .append(",\"object\":").append(v.content()).append('}');
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(out.append("]}").toString());
+    }
+
+    @Operation(summary = "Relationships and sightings that reference an object")
+    @GetMapping(value = "/objects/{id}/references", produces = MediaType.APPLICATION_JSON_VALUE)
+    String references(@AuthenticationPrincipal JcuPrincipal user, @PathVariable("id") String id,
+            @RequestParam(name = "limit", defaultValue = "1000") int limit) {
+        List<StoredVersion> refs = queries.referencing(AccessScope.of(user), id, limit);
+        StringBuilder out = new StringBuilder("{\"objects\":[");
+        for (int i = 0; i < refs.size(); i++) {
+            out.append(i == 0 ? "" : ",").append(refs.get(i).content());
+        }
+        return out.append("]}").toString();
+    }
+
+    @Operation(summary = "Counts of objects (latest versions) per STIX type")
+    @GetMapping(value = "/stats", produces = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Object> stats(@AuthenticationPrincipal JcuPrincipal user) {
+        Map<String, Long> types = queries.countsByType(AccessScope.of(user));
+        return Map.of("types", types, "total", types.values().stream().mapToLong(Long::longValue).sum());
+    }
+
+    @Operation(summary = "Import a STIX bundle or NDJSON (optionally gzip); same rules as 'jcu import'",
+            description = "The body is spooled to disk, then imported as one transaction. partial=false (default): "
+                    + "any invalid object rejects the whole input (HTTP 422). Malformed JSON: HTTP 400.")
+    @PostMapping(value = "/bundles", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<ImportReport> importBundle(@AuthenticationPrincipal JcuPrincipal user, HttpServletRequest request,
+            @RequestParam(name = "partial", defaultValue = "false") boolean partial,
+            @RequestParam(name = "format", required = false) String format,
+            @RequestParam(name = "source", defaultValue = "api") String source) throws IOException {
+        if (!user.canWrite()) {
+            return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
+        }
+        StixObjectReader.Format layout = "ndjson".equalsIgnoreCase(format)
+                || (request.getContentType() != null && request.getContentType().contains("ndjson"))
+                ? StixObjectReader.Format.NDJSON : StixObjectReader.Format.JSON;
+        Files.createDirectories(spool);
+        Path file = Files.createTempFile(spool, "upload-", ".tmp");
+        try {
+            try (InputStream body = request.getInputStream()) {
+                Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+            ImportReport report;
+            try (StixObjectReader reader = StixObjectReader.of(Files.newInputStream(file), layout, source)) {
+                report = imports.importObjects(reader, new ImportOptions(user.orgId(), source, partial), n -> {
+                });
+            }
+            HttpStatus status = report.error() != null ? HttpStatus.BAD_REQUEST
+                    : report.rejected() > 0 && !partial ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.OK;
+            return ResponseEntity.status(status).body(report);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    private static ResponseEntity<String> notFound(String id) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_JSON)
+                .body("{\"status\":404,\"error\":\"not-found\",\"message\":" + quote("no object " + id) + "}");
+    }
+
+    private static String quote(String text) {
+        return StixJson.mapper().writeValueAsString(text);
+    }
+
+    private static List<String> split(List<String> values) {
+        if (values == null) {
+            return null;
+        }
+        return values.stream().flatMap(v -> Arrays.stream(v.split(","))).map(String::trim).filter(s -> !s.isEmpty())
+                .toList();
+    }
+}

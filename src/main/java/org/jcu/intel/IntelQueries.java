@@ -1,0 +1,84 @@
+package org.jcu.intel;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jcu.sharing.AccessScope;
+import org.springframework.stereotype.Service;
+
+/**
+ * Read side of the intelligence store, always through the reader's {@link AccessScope}.
+ *
+ * <p>Thread-safety: stateless.
+ */
+@Service
+public class IntelQueries {
+
+    /** Largest page any listing returns. */
+    public static final int MAX_PAGE = 10_000;
+
+    private final IntelStore store;
+
+    IntelQueries(IntelStore store) {
+        this.store = store;
+    }
+
+    /**
+     * A listing query.
+     *
+     * @param types        STIX types to include (empty: all)
+     * @param ids          STIX ids to include (empty: all)
+     * @param specVersions spec versions to include (empty: all)
+     * @param addedAfter   only versions added strictly after this UTC timestamp (fixed-width micros), or null
+     * @param versions     which versions per id
+     * @param afterSeq     paging position: only versions inserted after it (0 = from the start)
+     * @param limit        page size, 1..{@link #MAX_PAGE}
+     */
+    public record Query(List<String> types, List<String> ids, List<String> specVersions, String addedAfter,
+            VersionSelector versions, long afterSeq, int limit) {
+    }
+
+    /**
+     * One page of a listing.
+     *
+     * @param items   versions in insertion order
+     * @param more    true if more matching versions follow
+     * @param nextSeq paging position to continue from (the last item's {@code seq})
+     */
+    public record Page(List<StoredVersion> items, boolean more, long nextSeq) {
+    }
+
+    /** Lists versions visible to {@code scope}; pages never skip or repeat a version, whatever their date_added. */
+    public Page list(AccessScope scope, Query query) {
+        int limit = Math.max(1, Math.min(MAX_PAGE, query.limit()));
+        List<StoredVersion> rows = store.listVersions(scope, new IntelStore.VersionFilter(query.types(), query.ids(),
+                query.specVersions(), query.addedAfter(), query.versions(), query.afterSeq()), limit + 1);
+        boolean more = rows.size() > limit;
+        List<StoredVersion> items = more ? rows.subList(0, limit) : rows;
+        long next = items.isEmpty() ? query.afterSeq() : items.get(items.size() - 1).seq();
+        return new Page(List.copyOf(items), more, next);
+    }
+
+    /** The newest version of {@code id} visible to {@code scope}. */
+    public Optional<StoredVersion> latest(AccessScope scope, String id) {
+        return store.listVersions(scope, new IntelStore.VersionFilter(null, List.of(id), null, null,
+                VersionSelector.LAST, 0), 1).stream().findFirst();
+    }
+
+    /** Every version of {@code id} visible to {@code scope}, in insertion order. */
+    public List<StoredVersion> versions(AccessScope scope, String id) {
+        return store.listVersions(scope, new IntelStore.VersionFilter(null, List.of(id), null, null,
+                VersionSelector.ALL, 0), MAX_PAGE);
+    }
+
+    /** Latest versions per STIX type visible to {@code scope}, sorted by type. */
+    public Map<String, Long> countsByType(AccessScope scope) {
+        return store.countLatestByType(scope);
+    }
+
+    /** Relationships and sightings (latest versions) whose refs name {@code id}, visible to {@code scope}. */
+    public List<StoredVersion> referencing(AccessScope scope, String id, int limit) {
+        return store.referencing(scope, id, Math.max(1, Math.min(MAX_PAGE, limit)));
+    }
+}

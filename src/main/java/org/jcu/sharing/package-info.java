@@ -1,0 +1,9 @@
+/**
+ * Who is who and who may see what: organisations, users, API tokens, authentication, and {@link
+ * org.jcu.sharing.AccessPolicy}, the one place that decides visibility (as a SQL predicate every repository read
+ * appends).
+ *
+ * <p>The spine keeps the directory minimal (organisations, users, hashed tokens); communities, MoUs, TLP 2.0/PAP,
+ * distribution and sharing groups are added here by the access-policy issue without changing callers.
+ */
+package org.jcu.sharing;

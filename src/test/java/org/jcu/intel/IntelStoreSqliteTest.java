@@ -1,0 +1,8 @@
+package org.jcu.intel;
+
+import org.jcu.test.SqliteStore;
+
+/** {@link IntelStoreContract} on embedded SQLite. */
+@SqliteStore
+class IntelStoreSqliteTest extends IntelStoreContract {
+}
