@@ -28,12 +28,11 @@ final class DataOptions {
     /** Spring properties for these options; creates the data directory. */
     Map<String, Object> springProperties() throws IOException {
         Map<String, Object> properties = new LinkedHashMap<>();
+        Map<String, Object> postgres = database == null ? Map.of() : postgres(database);
         Path dir = dataDir.toAbsolutePath().normalize();
         Files.createDirectories(dir);
         properties.put("jcu.data-dir", dir.toString());
-        if (database != null) {
-            properties.putAll(postgres(database));
-        }
+        properties.putAll(postgres);
         return properties;
     }
 
@@ -46,10 +45,11 @@ final class DataOptions {
         } else if (url.startsWith("jdbc:postgresql://")) {
             rest = url.substring("jdbc:postgresql://".length());
         } else {
-            throw new IllegalArgumentException("--db must look like postgresql://host:port/database, got: " + url);
+            throw new UsageException("--db must look like postgresql://host:port/database, got: " + url);
         }
-        if (rest.contains("@")) {
-            throw new IllegalArgumentException("--db must not contain credentials; use JCU_DB_USER and "
+        String lower = rest.toLowerCase(java.util.Locale.ROOT);
+        if (rest.contains("@") || lower.matches(".*[?&](user|password)=.*")) {
+            throw new UsageException("--db must not contain credentials; use JCU_DB_USER and "
                     + "JCU_DB_PASSWORD or JCU_DB_PASSWORD_FILE");
         }
         Map<String, Object> properties = new LinkedHashMap<>();

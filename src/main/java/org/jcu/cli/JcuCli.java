@@ -42,7 +42,14 @@ public final class JcuCli {
 
     /** A configured picocli command line (used by {@link #main} and tests). */
     public static CommandLine commandLine() {
-        return new CommandLine(new JcuCli()).setCaseInsensitiveEnumValuesAllowed(true);
+        return new CommandLine(new JcuCli()).setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
+                    if (exception instanceof UsageException) {
+                        commandLine.getErr().println("jcu " + commandLine.getCommandName() + ": " + exception.getMessage());
+                        return commandLine.getCommandSpec().exitCodeOnInvalidInput();
+                    }
+                    throw exception;
+                });
     }
 
     /** Version from the jar manifest. */

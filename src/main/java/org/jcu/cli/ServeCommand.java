@@ -26,13 +26,16 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--no-demo", description = "Do not load the demo data set on first start.")
     boolean noDemo;
 
+    /** The running application (tests close it). */
+    ConfigurableApplicationContext context;
+
     @Override
     public Integer call() throws Exception {
         Map<String, Object> properties = data.springProperties();
         properties.put("server.port", Integer.toString(port));
         properties.put("jcu.bootstrap-admin", "true");
         properties.put("jcu.demo-data", Boolean.toString(!noDemo));
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(JcuApplication.class)
+        context = new SpringApplicationBuilder(JcuApplication.class)
                 .run(SpringRunner.arguments(properties));
         String actualPort = context.getEnvironment().getProperty("local.server.port", Integer.toString(port));
         String base = "http://localhost:" + actualPort;

@@ -47,7 +47,7 @@ final class StatsCommand implements Callable<Integer> {
             }
         } else {
             String token = tokenFile != null ? Files.readString(tokenFile).strip() : System.getenv("JCU_TOKEN");
-            if (token == null) {
+            if (token == null || token.isBlank()) {
                 System.err.println("jcu stats --url: set JCU_TOKEN or pass --token-file");
                 return 2;
             }
@@ -56,7 +56,7 @@ final class StatsCommand implements Callable<Integer> {
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 System.err.println("jcu stats: HTTP " + response.statusCode() + ": " + response.body());
-                return response.statusCode() == 401 ? JcuCli.EXIT_AUTH : 1;
+                return response.statusCode() == 401 || response.statusCode() == 403 ? JcuCli.EXIT_AUTH : 1;
             }
             JsonNode body = StixJson.mapper().readTree(response.body()).path("types");
             for (Map.Entry<String, JsonNode> e : body.properties()) {

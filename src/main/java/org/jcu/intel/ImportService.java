@@ -59,11 +59,13 @@ public class ImportService {
     /** At most this many violations are listed in a report (all are counted). */
     public static final int MAX_REPORTED = 1000;
 
-    static final int BATCH = 5000;
-    static final int WORKERS = Math.max(2, Runtime.getRuntime().availableProcessors());
+    static final int BATCH = 2000;
+    static final int WORKERS = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
 
     private static final Set<String> INDEXED_REFS = Set.of("source_ref", "target_ref", "sighting_of_ref",
             "where_sighted_refs", "observed_data_refs");
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ImportService.class);
 
     private final IntelStore store;
     private final TransactionTemplate transactions;
@@ -125,6 +127,9 @@ public class ImportService {
         private final List<Violation> violations = new ArrayList<>();
         private String error;
         private boolean committed;
+        private long storeNanos;
+        private long waitNanos;
+        private final java.util.concurrent.atomic.AtomicLong prepareNanos = new java.util.concurrent.atomic.AtomicLong();
 
         Run(ImportOptions options) {
             this.options = options;
@@ -139,7 +144,10 @@ public class ImportService {
                 if (batch.size() == BATCH) {
                     CompletableFuture<List<Prepared>> next = prepareAsync(batch);
                     if (pending != null) {
-                        store(join(pending));
+                        List<Prepared> ready = join(pending);
+                        long t0 = System.nanoTime();
+                        store(ready);
+                        storeNanos += System.nanoTime() - t0;
                         progress.accept(read);
                     }
                     pending = next;
@@ -173,10 +181,12 @@ public class ImportService {
                 int start = from;
                 int end = Math.min(batch.size(), from + size);
                 parts.add(CompletableFuture.supplyAsync(() -> {
+                    long t0 = System.nanoTime();
                     List<Prepared> out = new ArrayList<>(end - start);
                     for (int i = start; i < end; i++) {
                         out.add(prepare(batch.get(i), base + i));
                     }
+                    prepareNanos.addAndGet(System.nanoTime() - t0);
                     return out;
                 }, workers));
             }
@@ -188,6 +198,15 @@ public class ImportService {
         }
 
         private List<Prepared> join(CompletableFuture<List<Prepared>> future) {
+            long t0 = System.nanoTime();
+            try {
+                return joinUnwrapped(future);
+            } finally {
+                waitNanos += System.nanoTime() - t0;
+            }
+        }
+
+        private List<Prepared> joinUnwrapped(CompletableFuture<List<Prepared>> future) {
             try {
                 return future.join();
             } catch (CompletionException e) {
@@ -200,7 +219,7 @@ public class ImportService {
 
         /** CPU stage (parallel): upgrade, validate, serialise, hash. */
         private record Prepared(ObjectNode node, StixObject object, boolean upgraded, List<Violation> violations,
-                String content, String hash, String versionKey) {
+                String content, String hash, String versionKey, String markings) {
         }
 
         private void store(List<Prepared> prepared) {
@@ -254,9 +273,7 @@ public class ImportService {
                     head.hashes().put(p.versionKey(), p.hash());
                     collectRefs(p.node(), id, p.versionKey(), newRefs);
                 }
-                JsonNode markings = p.node().get("object_marking_refs");
-                newHoldings.add(new NewHolding(id, p.versionKey(), options.orgId(), now, options.source(),
-                        markings != null && markings.isArray() ? StixJson.storageForm(markings) : "[]"));
+                newHoldings.add(new NewHolding(id, p.versionKey(), options.orgId(), now, options.source(), p.markings()));
                 head.heldByOrg().add(p.versionKey());
                 imported++;
                 byType.merge(object.type(), 1L, Long::sum);
@@ -277,12 +294,14 @@ public class ImportService {
             List<Violation> found = validator.validate(node, position);
             StixObject object = new StixObject(node);
             if (!found.isEmpty()) {
-                return new Prepared(node, object, wasUpgraded, found, null, null, null);
+                return new Prepared(node, object, wasUpgraded, found, null, null, null, null);
             }
             String content = StixJson.storageForm(node);
             String timestamp = object.versionTimestamp();
+            JsonNode markings = node.get("object_marking_refs");
             return new Prepared(node, object, wasUpgraded, found, content, StixJson.sha256(content),
-                    timestamp == null ? "" : StixTimestamps.versionKey(timestamp));
+                    timestamp == null ? "" : StixTimestamps.versionKey(timestamp),
+                    markings != null && markings.isArray() ? StixJson.storageForm(markings) : "[]");
         }
 
         private void collectRefs(ObjectNode node, String id, String versionKey, List<NewRef> out) {
@@ -311,6 +330,10 @@ public class ImportService {
         }
 
         ImportReport report(StixObjectReader reader, double seconds) {
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("import {}: {} objects in {} s; store {} s, waiting for workers {} s, workers busy {} s",
+                        options.source(), read, seconds, storeNanos / 1e9, waitNanos / 1e9, prepareNanos.get() / 1e9);
+            }
             boolean wrote = committed && error == null;
             return new ImportReport(reader.bundleId() != null ? options.source() + " (" + reader.bundleId() + ")"
                             : options.source(), wrote, read, wrote ? imported : 0,

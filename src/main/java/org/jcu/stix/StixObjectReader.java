@@ -98,6 +98,9 @@ public final class StixObjectReader implements Closeable {
         }
         try {
             return format == Format.NDJSON ? nextLine() : nextInJson();
+        } catch (MalformedInputException e) {
+            finished = true;
+            throw e;
         } catch (JacksonException e) {
             finished = true;
             throw new MalformedInputException(sourceName + ": " + describe(e) + location(e.getLocation()) + ": "

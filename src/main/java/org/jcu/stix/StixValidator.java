@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import com.networknt.schema.Error;
+import com.networknt.schema.ExecutionConfig;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
@@ -48,6 +49,12 @@ public final class StixValidator {
             "valid_until", "first_seen", "last_seen", "published", "first_observed", "last_observed", "start", "stop",
             "analysis_started", "analysis_ended", "submitted", "ctime", "mtime", "atime", "date", "created_time",
             "modified_time", "start_time", "stop_time");
+
+    /** No annotation collection: the STIX schemas use no unevaluated* keywords, and collecting costs time. */
+    private static final ExecutionConfig EXECUTION = ExecutionConfig.builder()
+            .annotationCollectionEnabled(false)
+            .formatAssertionsEnabled(false)
+            .build();
 
     private final SchemaRegistry registry;
     private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
@@ -127,7 +134,7 @@ public final class StixValidator {
             loaded.initializeValidators();
             return loaded;
         });
-        List<Error> errors = schema.validate(object);
+        List<Error> errors = schema.validate(object, context -> context.setExecutionConfig(EXECUTION));
         for (Error error : errors) {
             String pointer = error.getInstanceLocation().toString();
             if (error.getProperty() != null && "required".equals(error.getKeyword())) {

@@ -109,17 +109,7 @@ class TaxiiController {
             @RequestParam Map<String, String> params) {
         requireTaxiiAccept(request);
         requireCollection(root, collection);
-        IntelQueries.Page page = queries.list(AccessScope.of(user), query(request, params, null));
-        StringBuilder out = new StringBuilder("{\"more\":").append(page.more());
-        appendNext(out, page);
-        if (!page.items().isEmpty()) {
-            out.append(",\"objects\":[");
-            for (int i = 0; i < page.items().size(); i++) {
-                out.append(i == 0 ? "" : ",").append(page.items().get(i).content());
-            }
-            out.append(']');
-        }
-        return withDateHeaders(page, out.append('}').toString());
+        return envelope(queries.list(AccessScope.of(user), query(request, params, null)));
     }
 
     @Operation(summary = "TAXII 2.1 §5.5 get an object (envelope, versions per match[version], default last)")
@@ -133,16 +123,7 @@ class TaxiiController {
         if (page.items().isEmpty() && Cursors.decode(params.get("next")) == 0) {
             requireExists(user, id);
         }
-        StringBuilder out = new StringBuilder("{\"more\":").append(page.more());
-        appendNext(out, page);
-        if (!page.items().isEmpty()) {
-            out.append(",\"objects\":[");
-            for (int i = 0; i < page.items().size(); i++) {
-                out.append(i == 0 ? "" : ",").append(page.items().get(i).content());
-            }
-            out.append(']');
-        }
-        return withDateHeaders(page, out.append('}').toString());
+        return envelope(page);
     }
 
     @Operation(summary = "TAXII 2.1 §5.3 manifest")
@@ -188,6 +169,20 @@ class TaxiiController {
             out.append(",\"versions\":[");
             for (int i = 0; i < page.items().size(); i++) {
                 out.append(i == 0 ? "" : ",").append(quote(page.items().get(i).taxiiVersion()));
+            }
+            out.append(']');
+        }
+        return withDateHeaders(page, out.append('}').toString());
+    }
+
+    /** An envelope (TAXII 2.1 §3.7): {@code more}, {@code next} when more follow, {@code objects} when any. */
+    private static ResponseEntity<String> envelope(IntelQueries.Page page) {
+        StringBuilder out = new StringBuilder("{\"more\":").append(page.more());
+        appendNext(out, page);
+        if (!page.items().isEmpty()) {
+            out.append(",\"objects\":[");
+            for (int i = 0; i < page.items().size(); i++) {
+                out.append(i == 0 ? "" : ",").append(page.items().get(i).content());
             }
             out.append(']');
         }

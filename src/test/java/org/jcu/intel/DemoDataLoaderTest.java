@@ -1,0 +1,36 @@
+package org.jcu.intel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.jcu.sharing.AccessScope;
+import org.jcu.sharing.UserRole;
+import org.jcu.test.SqliteStore;
+import org.jcu.test.StoreFixture;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The bundled demo data set (ATT&CK for ICS 18.1) loads into an empty store, once. */
+@SqliteStore
+class DemoDataLoaderTest extends StoreFixture {
+
+    @Autowired
+    IntelStore store;
+
+    @Autowired
+    IntelQueries queries;
+
+    @Test
+    void loadsAttackIcsIntoAnEmptyStoreOnlyOnce() throws Exception {
+        resetStore();
+        DemoDataLoader loader = new DemoDataLoader(imports, store, directory);
+        loader.run(null);
+        AccessScope scope = new AccessScope(directory.platformOrganization().id(), "test", UserRole.ANALYST);
+        assertThat(versionRows()).isEqualTo(1826);
+        assertThat(queries.countsByType(scope)).containsEntry("attack-pattern", 95L).containsEntry("relationship", 1373L);
+        assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT owner_org) FROM object_version", Long.class)).isEqualTo(1);
+        assertThat(getClass().getClassLoader().getResource("demo/LICENSE-MITRE-ATTACK.txt")).isNotNull();
+
+        loader.run(null);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM holding", Long.class)).isEqualTo(1826);
+    }
+}
