@@ -8,10 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongConsumer;
 
@@ -19,6 +24,7 @@ import org.jcu.intel.IntelStore.Known;
 import org.jcu.intel.IntelStore.NewHolding;
 import org.jcu.intel.IntelStore.NewRef;
 import org.jcu.intel.IntelStore.NewVersion;
+import org.jcu.intel.IntelStore.StoredRef;
 import org.jcu.stix.MalformedInputException;
 import org.jcu.stix.StixJson;
 import org.jcu.stix.StixObject;
@@ -60,6 +66,11 @@ public class ImportService {
     public static final int MAX_REPORTED = 1000;
 
     static final int BATCH = 2000;
+    /** Imports adding at least this many versions refresh the planner statistics afterwards. */
+    static final int STATISTICS_THRESHOLD = 1000;
+    /** Batches parsed or prepared ahead of the one being stored. */
+    static final int PIPELINE_DEPTH = 2;
+    private static final CompletableFuture<List<Run.Prepared>> END_OF_INPUT = new CompletableFuture<>();
     static final int WORKERS = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
 
     private static final Set<String> INDEXED_REFS = Set.of("source_ref", "target_ref", "sighting_of_ref",
@@ -72,6 +83,11 @@ public class ImportService {
     private final StixValidator validator = new StixValidator();
     private final java.time.Clock clock;
     private final ReentrantLock lock = new ReentrantLock();
+    private final ExecutorService readers = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "jcu-import-reader");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final ExecutorService workers = Executors.newFixedThreadPool(WORKERS, runnable -> {
         Thread thread = new Thread(runnable, "jcu-import-worker");
         thread.setDaemon(true);
@@ -103,7 +119,11 @@ public class ImportService {
                 run.error = e.getMessage();
                 run.committed = false;
             }
-            return run.report(reader, (System.nanoTime() - started) / 1e9);
+            ImportReport report = run.report(reader, (System.nanoTime() - started) / 1e9);
+            if (report.committed() && report.imported() >= STATISTICS_THRESHOLD) {
+                store.refreshStatistics();
+            }
+            return report;
         } finally {
             lock.unlock();
         }
@@ -113,12 +133,13 @@ public class ImportService {
     @jakarta.annotation.PreDestroy
     void shutdown() {
         workers.shutdownNow();
+        readers.shutdownNow();
     }
 
     /** One import's mutable state. */
     private final class Run {
         private final ImportOptions options;
-        private long read;
+        private final AtomicLong read = new AtomicLong();
         private long imported;
         private long unchanged;
         private long rejected;
@@ -135,33 +156,35 @@ public class ImportService {
             this.options = options;
         }
 
+        /**
+         * Three-stage pipeline: a reader thread parses batches and hands each to the worker pool (upgrade, validate,
+         * serialise, hash); this thread, which owns the transaction, stores prepared batches in input order. At most
+         * {@link #PIPELINE_DEPTH} batches are in flight, which bounds memory.
+         */
         void execute(StixObjectReader reader, LongConsumer progress, TransactionStatus status) {
-            List<ObjectNode> batch = new ArrayList<>(BATCH);
-            CompletableFuture<List<Prepared>> pending = null;
-            ObjectNode node;
-            while ((node = reader.next()) != null) {
-                batch.add(node);
-                if (batch.size() == BATCH) {
-                    CompletableFuture<List<Prepared>> next = prepareAsync(batch);
-                    if (pending != null) {
-                        List<Prepared> ready = join(pending);
-                        long t0 = System.nanoTime();
-                        store(ready);
-                        storeNanos += System.nanoTime() - t0;
-                        progress.accept(read);
+            BlockingQueue<CompletableFuture<List<Prepared>>> ready = new ArrayBlockingQueue<>(PIPELINE_DEPTH);
+            AtomicBoolean aborted = new AtomicBoolean();
+            CompletableFuture<Void> reading = CompletableFuture.runAsync(() -> readBatches(reader, ready, aborted),
+                    readers);
+            long stored = 0;
+            try {
+                while (true) {
+                    CompletableFuture<List<Prepared>> next = take(ready);
+                    if (next == END_OF_INPUT) {
+                        break;
                     }
-                    pending = next;
-                    batch = new ArrayList<>(BATCH);
+                    List<Prepared> batch = join(next);
+                    long t0 = System.nanoTime();
+                    store(batch);
+                    storeNanos += System.nanoTime() - t0;
+                    stored += batch.size();
+                    progress.accept(stored);
                 }
+                reading.join();
+            } finally {
+                aborted.set(true);
+                ready.clear();
             }
-            CompletableFuture<List<Prepared>> last = batch.isEmpty() ? null : prepareAsync(batch);
-            if (pending != null) {
-                store(join(pending));
-            }
-            if (last != null) {
-                store(join(last));
-            }
-            progress.accept(read);
             if (rejected > 0 && !options.partial()) {
                 status.setRollbackOnly();
                 committed = false;
@@ -170,10 +193,53 @@ public class ImportService {
             }
         }
 
+        private void readBatches(StixObjectReader reader, BlockingQueue<CompletableFuture<List<Prepared>>> ready,
+                AtomicBoolean aborted) {
+            try {
+                List<ObjectNode> batch = new ArrayList<>(BATCH);
+                ObjectNode node;
+                while (!aborted.get() && (node = reader.next()) != null) {
+                    batch.add(node);
+                    if (batch.size() == BATCH) {
+                        put(ready, prepareAsync(batch), aborted);
+                        batch = new ArrayList<>(BATCH);
+                    }
+                }
+                if (!batch.isEmpty()) {
+                    put(ready, prepareAsync(batch), aborted);
+                }
+                put(ready, END_OF_INPUT, aborted);
+            } catch (RuntimeException e) {
+                put(ready, CompletableFuture.failedFuture(e), aborted);
+            }
+        }
+
+        private void put(BlockingQueue<CompletableFuture<List<Prepared>>> queue, CompletableFuture<List<Prepared>> item,
+                AtomicBoolean aborted) {
+            try {
+                while (!aborted.get() && !queue.offer(item, 100, TimeUnit.MILLISECONDS)) {
+                    // the consumer is busy storing; wait for room unless the import was abandoned
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private CompletableFuture<List<Prepared>> take(BlockingQueue<CompletableFuture<List<Prepared>>> queue) {
+            long t0 = System.nanoTime();
+            try {
+                return queue.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("import interrupted", e);
+            } finally {
+                waitNanos += System.nanoTime() - t0;
+            }
+        }
+
         /** Upgrades, validates, serialises and hashes a batch on the worker pool, in slices, keeping order. */
         private CompletableFuture<List<Prepared>> prepareAsync(List<ObjectNode> batch) {
-            long base = read;
-            read += batch.size();
+            long base = read.getAndAdd(batch.size());
             int slices = WORKERS;
             int size = (batch.size() + slices - 1) / slices;
             List<CompletableFuture<List<Prepared>>> parts = new ArrayList<>();
@@ -233,8 +299,8 @@ public class ImportService {
             String now = StixTimestamps.micros(clock.instant());
 
             List<NewVersion> newVersions = new ArrayList<>();
-            List<NewHolding> newHoldings = new ArrayList<>();
-            List<NewRef> newRefs = new ArrayList<>();
+            List<Prepared> accepted = new ArrayList<>();
+            List<Long> existingSeqs = new ArrayList<>();
             for (Prepared p : prepared) {
                 if (p.upgraded()) {
                     upgraded++;
@@ -246,14 +312,14 @@ public class ImportService {
                 StixObject object = p.object();
                 String id = object.id();
                 Known head = known.get(id);
-                String existingHash = head == null ? null : head.hashes().get(p.versionKey());
-                if (existingHash != null && !existingHash.equals(p.hash())) {
+                StoredRef existing = head == null ? null : head.versions().get(p.versionKey());
+                if (existing != null && !existing.hash().equals(p.hash())) {
                     reject(List.of(new Violation(id, "/modified", "version-conflict", "version "
                             + (object.versionTimestamp() == null ? "(no modified)" : object.versionTimestamp())
                             + " is already stored with different content; a changed object needs a new 'modified'")));
                     continue;
                 }
-                if (existingHash == null && head != null && !head.ownerOrg().equals(options.orgId())) {
+                if (existing == null && head != null && !head.ownerOrg().equals(options.orgId())) {
                     reject(List.of(new Violation(id, "/id", "not-owner", "id is owned by another organisation;"
                             + " only its owner (first submitter) may add versions")));
                     continue;
@@ -266,20 +332,32 @@ public class ImportService {
                     head = new Known(options.orgId(), new HashMap<>(), new HashSet<>());
                     known.put(id, head);
                 }
-                if (existingHash == null) {
+                if (existing == null) {
                     newVersions.add(new NewVersion(id, p.versionKey(), object.type(), head.ownerOrg(),
                             object.specVersion(), object.modified(), object.created(), object.revoked(),
                             p.upgraded() ? "2.0" : null, p.hash(), p.content()));
-                    head.hashes().put(p.versionKey(), p.hash());
-                    collectRefs(p.node(), id, p.versionKey(), newRefs);
+                    head.versions().put(p.versionKey(), new StoredRef(-1, p.hash()));
+                    existingSeqs.add(-1L);
+                } else {
+                    existingSeqs.add(existing.seq());
                 }
-                newHoldings.add(new NewHolding(id, p.versionKey(), options.orgId(), now, options.source(), p.markings()));
+                accepted.add(p);
                 head.heldByOrg().add(p.versionKey());
                 imported++;
                 byType.merge(object.type(), 1L, Long::sum);
             }
-            if (!newVersions.isEmpty()) {
-                store.insertVersions(newVersions, now);
+            Map<String, Long> seqs = newVersions.isEmpty() ? Map.of() : store.insertVersions(newVersions, now);
+            List<NewHolding> newHoldings = new ArrayList<>(accepted.size());
+            List<NewRef> newRefs = new ArrayList<>();
+            for (int i = 0; i < accepted.size(); i++) {
+                Prepared p = accepted.get(i);
+                long seq = existingSeqs.get(i);
+                if (seq < 0) {
+                    seq = seqs.get(p.object().id() + " " + p.versionKey());
+                    collectRefs(p.node(), seq, newRefs);
+                    known.get(p.object().id()).versions().put(p.versionKey(), new StoredRef(seq, p.hash()));
+                }
+                newHoldings.add(new NewHolding(seq, options.orgId(), now, options.source(), p.markings()));
             }
             if (!newHoldings.isEmpty()) {
                 store.insertHoldings(newHoldings);
@@ -304,17 +382,17 @@ public class ImportService {
                     markings != null && markings.isArray() ? StixJson.storageForm(markings) : "[]");
         }
 
-        private void collectRefs(ObjectNode node, String id, String versionKey, List<NewRef> out) {
+        private void collectRefs(ObjectNode node, long seq, List<NewRef> out) {
             for (String name : INDEXED_REFS) {
                 JsonNode value = node.get(name);
                 if (value == null) {
                     continue;
                 }
                 if (value.isString()) {
-                    out.add(new NewRef(id, versionKey, name, value.stringValue()));
+                    out.add(new NewRef(seq, name, value.stringValue()));
                 } else if (value.isArray()) {
                     for (JsonNode item : value) {
-                        out.add(new NewRef(id, versionKey, name, item.stringValue()));
+                        out.add(new NewRef(seq, name, item.stringValue()));
                     }
                 }
             }
@@ -332,11 +410,11 @@ public class ImportService {
         ImportReport report(StixObjectReader reader, double seconds) {
             if (LOG.isDebugEnabled()) {
                 LOG.debug("import {}: {} objects in {} s; store {} s, waiting for workers {} s, workers busy {} s",
-                        options.source(), read, seconds, storeNanos / 1e9, waitNanos / 1e9, prepareNanos.get() / 1e9);
+                        options.source(), read.get(), seconds, storeNanos / 1e9, waitNanos / 1e9, prepareNanos.get() / 1e9);
             }
             boolean wrote = committed && error == null;
             return new ImportReport(reader.bundleId() != null ? options.source() + " (" + reader.bundleId() + ")"
-                            : options.source(), wrote, read, wrote ? imported : 0,
+                            : options.source(), wrote, read.get(), wrote ? imported : 0,
                     unchanged, rejected, upgraded, wrote ? Collections.unmodifiableMap(byType) : Map.of(),
                     List.copyOf(violations), error, seconds);
         }

@@ -25,6 +25,8 @@ import org.springframework.stereotype.Repository;
 class IntelStore {
 
     static final int IN_CHUNK = 500;
+    /** Rows per multi-row insert: 12 parameters each stays under SQLite's 32,766 bound parameters. */
+    static final int INSERT_CHUNK = 1000;
 
     private static final String VERSION_COLUMNS =
             "v.seq, v.stix_id, v.version_key, v.stix_type, v.spec_version, v.modified, v.created, v.revoked, v.content, v.date_added";
@@ -34,23 +36,36 @@ class IntelStore {
             rs.getBoolean(8), rs.getString(9), rs.getString(10));
 
     private final JdbcTemplate jdbc;
+    private final boolean postgres;
 
     IntelStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.postgres = Boolean.TRUE.equals(jdbc.execute((java.sql.Connection connection) ->
+                connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT)
+                        .contains("postgres")));
+    }
+
+    /**
+     * Refreshes planner statistics after a large write (the one dialect difference here): PostgreSQL plans the
+     * correlated "latest visible version" subqueries as scans of whole tables until it has statistics; SQLite gets
+     * {@code PRAGMA optimize}, its recommended cheap form.
+     */
+    void refreshStatistics() {
+        jdbc.execute(postgres ? "ANALYZE object_version, holding, object_ref" : "PRAGMA optimize");
+    }
+
+    /** A stored version as the import pipeline sees it. */
+    record StoredRef(long seq, String hash) {
     }
 
     /**
      * What the store knows of one id, for the import pipeline.
      *
      * @param ownerOrg  the owning organisation
-     * @param hashes    content hash per stored version key
+     * @param versions  seq and content hash per stored version key
      * @param heldByOrg version keys the importing organisation already holds
      */
-    record Known(String ownerOrg, Map<String, String> hashes, Set<String> heldByOrg) {
-
-        String latestKey() {
-            return hashes.keySet().stream().max(String::compareTo).orElse("");
-        }
+    record Known(String ownerOrg, Map<String, StoredRef> versions, Set<String> heldByOrg) {
     }
 
     /** Stored versions of {@code ids}, with their owner and whether {@code orgId} holds each; one query per chunk. */
@@ -61,27 +76,19 @@ class IntelStore {
             args.add(orgId);
             args.addAll(chunk);
             jdbc.query("""
-                    SELECT v.stix_id, v.version_key, v.content_hash, v.owner_org,
-                      (SELECT COUNT(*) FROM holding h WHERE h.stix_id = v.stix_id AND h.version_key = v.version_key
-                         AND h.org_id = ?)
+                    SELECT v.seq, v.stix_id, v.version_key, v.content_hash, v.owner_org,
+                      (SELECT COUNT(*) FROM holding h WHERE h.version_seq = v.seq AND h.org_id = ?)
                     FROM object_version v WHERE v.stix_id IN (""" + marks + ")", rs -> {
-                        Known known = out.computeIfAbsent(rs.getString(1),
-                                id -> new Known(rsString(rs, 4), new HashMap<>(), new HashSet<>()));
-                        known.hashes().put(rs.getString(2), rs.getString(3));
-                        if (rs.getInt(5) > 0) {
-                            known.heldByOrg().add(rs.getString(2));
+                        String owner = rs.getString(5);
+                        Known known = out.computeIfAbsent(rs.getString(2),
+                                id -> new Known(owner, new HashMap<>(), new HashSet<>()));
+                        known.versions().put(rs.getString(3), new StoredRef(rs.getLong(1), rs.getString(4)));
+                        if (rs.getInt(6) > 0) {
+                            known.heldByOrg().add(rs.getString(3));
                         }
                     }, args.toArray());
         });
         return out;
-    }
-
-    private static String rsString(java.sql.ResultSet rs, int column) {
-        try {
-            return rs.getString(column);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** A new object version ready to insert. */
@@ -90,54 +97,67 @@ class IntelStore {
     }
 
     /** A holding ready to insert. */
-    record NewHolding(String id, String versionKey, String orgId, String receivedAt, String source, String markings) {
+    record NewHolding(long versionSeq, String orgId, String receivedAt, String source, String markings) {
     }
 
     /** A reference row. */
-    record NewRef(String id, String versionKey, String refName, String targetId) {
+    record NewRef(long versionSeq, String refName, String targetId) {
     }
 
-    void insertVersions(List<NewVersion> rows, String dateAdded) {
-        jdbc.batchUpdate("""
-                INSERT INTO object_version (stix_id, version_key, stix_type, owner_org, spec_version, modified, created,
-                    revoked, upgraded_from, content_hash, content, date_added)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                rows, rows.size(), (ps, v) -> {
-                    ps.setString(1, v.id());
-                    ps.setString(2, v.versionKey());
-                    ps.setString(3, v.type());
-                    ps.setString(4, v.ownerOrg());
-                    ps.setString(5, v.specVersion());
-                    ps.setString(6, v.modified());
-                    ps.setString(7, v.created());
-                    ps.setBoolean(8, v.revoked());
-                    ps.setString(9, v.upgradedFrom());
-                    ps.setString(10, v.contentHash());
-                    ps.setString(11, v.content());
-                    ps.setString(12, dateAdded);
-                });
+    /**
+     * Inserts versions with multi-row {@code INSERT … RETURNING} (SQLite ≥ 3.35 and PostgreSQL) and returns the
+     * assigned {@code seq} of each, keyed {@code id + " " + versionKey}.
+     */
+    Map<String, Long> insertVersions(List<NewVersion> rows, String dateAdded) {
+        Map<String, Long> seqs = new HashMap<>(rows.size() * 2);
+        for (int from = 0; from < rows.size(); from += INSERT_CHUNK) {
+            List<NewVersion> chunk = rows.subList(from, Math.min(rows.size(), from + INSERT_CHUNK));
+            StringBuilder sql = new StringBuilder("""
+                    INSERT INTO object_version (stix_id, version_key, stix_type, owner_org, spec_version, modified,
+                        created, revoked, upgraded_from, content_hash, content, date_added) VALUES """);
+            List<Object> args = new ArrayList<>(chunk.size() * 12);
+            for (int i = 0; i < chunk.size(); i++) {
+                NewVersion v = chunk.get(i);
+                sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                args.add(v.id());
+                args.add(v.versionKey());
+                args.add(v.type());
+                args.add(v.ownerOrg());
+                args.add(v.specVersion());
+                args.add(v.modified());
+                args.add(v.created());
+                args.add(v.revoked());
+                args.add(v.upgradedFrom());
+                args.add(v.contentHash());
+                args.add(v.content());
+                args.add(dateAdded);
+            }
+            sql.append(" RETURNING seq, stix_id, version_key");
+            jdbc.query(sql.toString(), rs -> {
+                seqs.put(rs.getString(2) + " " + rs.getString(3), rs.getLong(1));
+            }, args.toArray());
+        }
+        return seqs;
     }
 
     void insertHoldings(List<NewHolding> rows) {
         jdbc.batchUpdate("""
-                INSERT INTO holding (stix_id, version_key, org_id, received_at, source, markings)
-                VALUES (?, ?, ?, ?, ?, ?)""", rows, rows.size(), (ps, h) -> {
-                    ps.setString(1, h.id());
-                    ps.setString(2, h.versionKey());
-                    ps.setString(3, h.orgId());
-                    ps.setString(4, h.receivedAt());
-                    ps.setString(5, h.source());
-                    ps.setString(6, h.markings());
+                INSERT INTO holding (version_seq, org_id, received_at, source, markings)
+                VALUES (?, ?, ?, ?, ?)""", rows, rows.size(), (ps, h) -> {
+                    ps.setLong(1, h.versionSeq());
+                    ps.setString(2, h.orgId());
+                    ps.setString(3, h.receivedAt());
+                    ps.setString(4, h.source());
+                    ps.setString(5, h.markings());
                 });
     }
 
     void insertRefs(List<NewRef> rows) {
-        jdbc.batchUpdate("INSERT INTO object_ref (stix_id, version_key, ref_name, target_id) VALUES (?, ?, ?, ?)",
+        jdbc.batchUpdate("INSERT INTO object_ref (version_seq, ref_name, target_id) VALUES (?, ?, ?)",
                 rows, rows.size(), (ps, r) -> {
-                    ps.setString(1, r.id());
-                    ps.setString(2, r.versionKey());
-                    ps.setString(3, r.refName());
-                    ps.setString(4, r.targetId());
+                    ps.setLong(1, r.versionSeq());
+                    ps.setString(2, r.refName());
+                    ps.setString(3, r.targetId());
                 });
     }
 
@@ -204,7 +224,7 @@ class IntelStore {
     /** Ids whose relationship/sighting refs point at {@code targetId}, visible to {@code scope}. */
     List<StoredVersion> referencing(AccessScope scope, String targetId, int limit) {
         return jdbc.query("SELECT " + VERSION_COLUMNS + """
-                 FROM object_ref r JOIN object_version v ON v.stix_id = r.stix_id AND v.version_key = r.version_key
+                 FROM object_ref r JOIN object_version v ON v.seq = r.version_seq
                 WHERE r.target_id = ? AND """ + " " + latestVisible(scope)
                 + " ORDER BY v.seq LIMIT ?", VERSION_ROW, targetId, limit);
     }

@@ -23,7 +23,6 @@ public final class AccessPolicy {
         if (!alias.matches("[a-z][a-z0-9_]*")) {
             throw new IllegalArgumentException("bad SQL alias: " + alias);
         }
-        return "EXISTS (SELECT 1 FROM holding h_" + alias + " WHERE h_" + alias + ".stix_id = " + alias
-                + ".stix_id AND h_" + alias + ".version_key = " + alias + ".version_key)";
+        return "EXISTS (SELECT 1 FROM holding h_" + alias + " WHERE h_" + alias + ".version_seq = " + alias + ".seq)";
     }
 }

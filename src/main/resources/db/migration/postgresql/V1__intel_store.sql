@@ -41,24 +41,23 @@ CREATE TABLE object_version (
 );
 CREATE INDEX object_version_type ON object_version (stix_type, seq);
 
--- Each organisation that submitted a version holds it, under its own markings.
+-- Each organisation that submitted a version holds it, under its own markings. Keyed by the version's seq, so
+-- holdings of new versions are appended, not inserted at random points of a B-tree.
 CREATE TABLE holding (
-    stix_id      TEXT NOT NULL,
-    version_key  TEXT NOT NULL,
+    version_seq  BIGINT NOT NULL REFERENCES object_version (seq),
     org_id       TEXT NOT NULL REFERENCES organization (id),
     received_at  TEXT NOT NULL,
     source       TEXT NOT NULL,             -- file name, 'api', 'demo', ...
     markings     TEXT NOT NULL,             -- JSON array: object_marking_refs at submission
-    PRIMARY KEY (stix_id, version_key, org_id)
+    PRIMARY KEY (version_seq, org_id)
 );
 
 -- References of relationships and sightings (source_ref, target_ref, sighting_of_ref, where_sighted_refs,
 -- observed_data_refs), per version.
 CREATE TABLE object_ref (
-    stix_id      TEXT NOT NULL,
-    version_key  TEXT NOT NULL,
+    version_seq  BIGINT NOT NULL REFERENCES object_version (seq),
     ref_name     TEXT NOT NULL,
     target_id    TEXT NOT NULL
 );
 CREATE INDEX object_ref_target ON object_ref (target_id, ref_name);
-CREATE INDEX object_ref_source ON object_ref (stix_id, version_key);
+CREATE INDEX object_ref_source ON object_ref (version_seq);

@@ -219,7 +219,9 @@ abstract class IntelStoreContract extends StoreFixture {
 
         ImportReport same = importJson(Stix.bundle(v1), other.id(), false);
         assertThat(same.imported()).isEqualTo(1);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM holding WHERE stix_id = ?", Long.class, id)).isEqualTo(2);
+        assertThat(jdbc.queryForObject(
+                "SELECT COUNT(*) FROM holding h JOIN object_version v ON v.seq = h.version_seq WHERE v.stix_id = ?",
+                Long.class, id)).isEqualTo(2);
         assertThat(versionRows()).isEqualTo(1);
 
         ImportReport newer = importJson(Stix.bundle(Stix.indicator(id, "2024-01-01T00:00:00.000Z", "2024-05-01T00:00:00.000Z",
