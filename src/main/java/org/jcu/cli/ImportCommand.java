@@ -48,8 +48,12 @@ final class ImportCommand implements Callable<Integer> {
     DataOptions data = new DataOptions();
 
     @Option(names = "--org", paramLabel = "NAME",
-            description = "Owning organisation for offline import (created if missing). Default: the platform's own.")
+            description = "Owning organisation for offline import (must exist unless --create-org). "
+                    + "Default: the platform's own.")
     String organization;
+
+    @Option(names = "--create-org", description = "Create the --org organisation if it does not exist.")
+    boolean createOrganization;
 
     @Option(names = "--partial", description = "Keep valid objects of a file that has invalid ones.")
     boolean partial;
@@ -80,8 +84,15 @@ final class ImportCommand implements Callable<Integer> {
         try (ConfigurableApplicationContext context = SpringRunner.offline(data.springProperties())) {
             ImportService imports = context.getBean(ImportService.class);
             Directory directory = context.getBean(Directory.class);
-            String orgId = organization == null ? directory.platformOrganization().id()
-                    : directory.ensureOrganization(organization).id();
+            String orgId;
+            if (organization == null) {
+                orgId = directory.platformOrganization().id();
+            } else if (createOrganization) {
+                orgId = directory.ensureOrganization(organization).id();
+            } else {
+                orgId = directory.findOrganization(organization).orElseThrow(() -> new UsageException(
+                        "no organisation named '" + organization + "' (add --create-org to create it)")).id();
+            }
             int worst = 0;
             for (Path file : files) {
                 ImportReport report;
@@ -169,8 +180,9 @@ final class ImportCommand implements Callable<Integer> {
             out.println(report.source() + ": REJECTED, nothing written: " + report.error());
             return;
         }
-        String outcome = report.committed() || report.rejected() == 0 ? "" : "REJECTED whole (nothing written; "
-                + "use --partial to keep the valid objects): ";
+        boolean rejectedWhole = !report.committed() && report.rejected() > 0 && report.imported() > 0;
+        String outcome = !rejectedWhole ? "" : "REJECTED whole (nothing written; use --partial to keep the valid "
+                + "objects): would have ";
         out.printf("%s: %simported %d, unchanged %d, rejected %d (read %d, upgraded from STIX 2.0 %d) in %.1f s, %.0f objects/s%n",
                 report.source(), outcome, report.imported(), report.unchanged(), report.rejected(), report.read(),
                 report.upgraded(), report.seconds(), report.objectsPerSecond());

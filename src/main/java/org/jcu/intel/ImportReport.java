@@ -11,7 +11,8 @@ import org.jcu.stix.Violation;
  * @param source        the input's name
  * @param committed     true if anything was written; false when the import was rejected whole
  * @param read          objects read from the input
- * @param imported      versions newly stored or newly held by the submitting organisation
+ * @param imported      versions newly stored or newly held by the submitting organisation (when {@code committed}
+ *                      is false: that would have been, had nothing been rejected)
  * @param unchanged     versions the organisation already held with identical content (no-ops)
  * @param rejected      objects refused (invalid, conflicting, or owned by another organisation)
  * @param upgraded      objects upgraded from STIX 2.0 to 2.1

@@ -162,6 +162,7 @@ public class ImportService {
          * {@link #PIPELINE_DEPTH} batches are in flight, which bounds memory.
          */
         void execute(StixObjectReader reader, LongConsumer progress, TransactionStatus status) {
+            store.lockWriters();
             BlockingQueue<CompletableFuture<List<Prepared>>> ready = new ArrayBlockingQueue<>(PIPELINE_DEPTH);
             AtomicBoolean aborted = new AtomicBoolean();
             CompletableFuture<Void> reading = CompletableFuture.runAsync(() -> readBatches(reader, ready, aborted),
@@ -169,7 +170,7 @@ public class ImportService {
             long stored = 0;
             try {
                 while (true) {
-                    CompletableFuture<List<Prepared>> next = take(ready);
+                    CompletableFuture<List<Prepared>> next = take(ready, reading);
                     if (next == END_OF_INPUT) {
                         break;
                     }
@@ -184,6 +185,7 @@ public class ImportService {
             } finally {
                 aborted.set(true);
                 ready.clear();
+                awaitQuietly(reading);
             }
             if (rejected > 0 && !options.partial()) {
                 status.setRollbackOnly();
@@ -211,6 +213,24 @@ public class ImportService {
                 put(ready, END_OF_INPUT, aborted);
             } catch (RuntimeException e) {
                 put(ready, CompletableFuture.failedFuture(e), aborted);
+            } catch (OutOfMemoryError e) {
+                put(ready, CompletableFuture.failedFuture(new MalformedInputException(options.source()
+                        + ": an object is too large to import with this heap (" + e.getMessage() + ")", e)), aborted);
+            } catch (Error e) {
+                put(ready, CompletableFuture.failedFuture(new IllegalStateException("import reader failed", e)),
+                        aborted);
+                throw e;
+            }
+        }
+
+        /** Lets the reader thread finish before the caller closes its input (bounded: it checks the abort flag). */
+        private void awaitQuietly(CompletableFuture<Void> reading) {
+            try {
+                reading.get(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                LOG.debug("import reader ended with {}", e.toString());
             }
         }
 
@@ -225,10 +245,19 @@ public class ImportService {
             }
         }
 
-        private CompletableFuture<List<Prepared>> take(BlockingQueue<CompletableFuture<List<Prepared>>> queue) {
+        private CompletableFuture<List<Prepared>> take(BlockingQueue<CompletableFuture<List<Prepared>>> queue,
+                CompletableFuture<Void> reading) {
             long t0 = System.nanoTime();
             try {
-                return queue.take();
+                while (true) {
+                    CompletableFuture<List<Prepared>> next = queue.poll(1, TimeUnit.SECONDS);
+                    if (next != null) {
+                        return next;
+                    }
+                    if (reading.isDone() && queue.isEmpty()) {
+                        throw new IllegalStateException("the import reader stopped without finishing the input");
+                    }
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("import interrupted", e);
@@ -414,8 +443,8 @@ public class ImportService {
             }
             boolean wrote = committed && error == null;
             return new ImportReport(reader.bundleId() != null ? options.source() + " (" + reader.bundleId() + ")"
-                            : options.source(), wrote, read.get(), wrote ? imported : 0,
-                    unchanged, rejected, upgraded, wrote ? Collections.unmodifiableMap(byType) : Map.of(),
+                            : options.source(), wrote, read.get(), error == null ? imported : 0,
+                    unchanged, rejected, upgraded, error == null ? Collections.unmodifiableMap(byType) : Map.of(),
                     List.copyOf(violations), error, seconds);
         }
     }

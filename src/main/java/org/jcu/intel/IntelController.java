@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -42,11 +41,13 @@ class IntelController {
     private final IntelQueries queries;
     private final ImportService imports;
     private final Path spool;
+    private final long maxUploadBytes;
 
     IntelController(IntelQueries queries, ImportService imports, JcuProperties properties) {
         this.queries = queries;
         this.imports = imports;
         this.spool = properties.dataDir().resolve("spool");
+        this.maxUploadBytes = properties.maxUploadBytes();
     }
 
     @Operation(summary = "List objects (latest versions), optionally by type; paginated by an opaque cursor")
@@ -55,6 +56,9 @@ class IntelController {
             @RequestParam(name = "type", required = false) List<String> types,
             @RequestParam(name = "limit", defaultValue = "100") int limit,
             @RequestParam(name = "cursor", required = false) String cursor) {
+        if (limit < 1 || limit > IntelQueries.MAX_PAGE) {
+            throw new IllegalArgumentException("limit must be between 1 and " + IntelQueries.MAX_PAGE);
+        }
         IntelQueries.Page page = queries.list(AccessScope.of(user), new IntelQueries.Query(split(types), null, null,
                 null, VersionSelector.LAST, Cursors.decode(cursor), limit));
         StringBuilder out = new StringBuilder("{\"objects\":[");
@@ -122,7 +126,20 @@ class IntelController {
             @RequestParam(name = "format", required = false) String format,
             @RequestParam(name = "source", defaultValue = "api") String source) throws IOException {
         if (!user.canWrite()) {
-            return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
+            throw new org.springframework.web.server.ResponseStatusException(HttpStatus.FORBIDDEN,
+                    "role " + user.role() + " may not import");
+        }
+        String contentType = request.getContentType() == null ? "" : request.getContentType().toLowerCase(
+                java.util.Locale.ROOT);
+        if (contentType.startsWith("application/x-www-form-urlencoded") || contentType.startsWith("multipart/")) {
+            throw new org.springframework.web.server.ResponseStatusException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    "send the bundle as the raw body (curl --data-binary @file) with Content-Type application/json, "
+                            + "application/stix+json, application/x-ndjson or application/gzip, not " + contentType);
+        }
+        if (request.getContentLengthLong() > maxUploadBytes) {
+            throw new org.springframework.web.server.ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE,
+                    "upload of " + request.getContentLengthLong() + " bytes exceeds jcu.max-upload-bytes="
+                            + maxUploadBytes);
         }
         StixObjectReader.Format layout = "ndjson".equalsIgnoreCase(format)
                 || (request.getContentType() != null && request.getContentType().contains("ndjson"))
@@ -130,8 +147,19 @@ class IntelController {
         Files.createDirectories(spool);
         Path file = Files.createTempFile(spool, "upload-", ".tmp");
         try {
-            try (InputStream body = request.getInputStream()) {
-                Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
+            try (InputStream body = request.getInputStream();
+                    java.io.OutputStream out = Files.newOutputStream(file)) {
+                byte[] buffer = new byte[1 << 16];
+                long total = 0;
+                int n;
+                while ((n = body.read(buffer)) > 0) {
+                    total += n;
+                    if (total > maxUploadBytes) {
+                        throw new org.springframework.web.server.ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE,
+                                "upload exceeds jcu.max-upload-bytes=" + maxUploadBytes);
+                    }
+                    out.write(buffer, 0, n);
+                }
             }
             ImportReport report;
             try (StixObjectReader reader = StixObjectReader.of(Files.newInputStream(file), layout, source)) {

@@ -18,6 +18,9 @@ public class IntelQueries {
     /** Largest page any listing returns. */
     public static final int MAX_PAGE = 10_000;
 
+    /** A page stops early (with {@code more}) once its objects hold this many characters. */
+    public static final long MAX_PAGE_CHARS = 32L * 1024 * 1024;
+
     private final IntelStore store;
 
     IntelQueries(IntelStore store) {
@@ -56,6 +59,15 @@ public class IntelQueries {
                 query.specVersions(), query.addedAfter(), query.versions(), query.afterSeq()), limit + 1);
         boolean more = rows.size() > limit;
         List<StoredVersion> items = more ? rows.subList(0, limit) : rows;
+        long bytes = 0;
+        for (int i = 0; i < items.size(); i++) {
+            bytes += items.get(i).content().length();
+            if (bytes > MAX_PAGE_CHARS && i > 0) {
+                items = items.subList(0, i);
+                more = true;
+                break;
+            }
+        }
         long next = items.isEmpty() ? query.afterSeq() : items.get(items.size() - 1).seq();
         return new Page(List.copyOf(items), more, next);
     }

@@ -13,14 +13,16 @@ import org.jcu.stix.StixTimestamps;
  * @param first the oldest version the reader may see
  * @param all   every version
  * @param keys  specific versions, as fixed-width version keys
+ * @param dateAddedKeys the same timestamps as {@code date_added} values (microseconds): the TAXII version of an object
+ *              with neither {@code modified} nor {@code created} is its {@code date_added}
  */
-public record VersionSelector(boolean last, boolean first, boolean all, List<String> keys) {
+public record VersionSelector(boolean last, boolean first, boolean all, List<String> keys, List<String> dateAddedKeys) {
 
     /** The default: the last version. */
-    public static final VersionSelector LAST = new VersionSelector(true, false, false, List.of());
+    public static final VersionSelector LAST = new VersionSelector(true, false, false, List.of(), List.of());
 
     /** Every version. */
-    public static final VersionSelector ALL = new VersionSelector(false, false, true, List.of());
+    public static final VersionSelector ALL = new VersionSelector(false, false, true, List.of(), List.of());
 
     /**
      * Parses a comma-separated {@code match[version]} value; null or blank means {@link #LAST}.
@@ -35,6 +37,7 @@ public record VersionSelector(boolean last, boolean first, boolean all, List<Str
         boolean first = false;
         boolean all = false;
         List<String> keys = new ArrayList<>();
+        List<String> dateAdded = new ArrayList<>();
         for (String part : value.split(",")) {
             String item = part.trim();
             switch (item) {
@@ -47,9 +50,10 @@ public record VersionSelector(boolean last, boolean first, boolean all, List<Str
                                 + "' is not 'last', 'first', 'all' or a STIX timestamp");
                     }
                     keys.add(StixTimestamps.versionKey(item));
+                    dateAdded.add(StixTimestamps.micros(StixTimestamps.instant(item)));
                 }
             }
         }
-        return new VersionSelector(last, first, all, List.copyOf(keys));
+        return new VersionSelector(last, first, all, List.copyOf(keys), List.copyOf(dateAdded));
     }
 }

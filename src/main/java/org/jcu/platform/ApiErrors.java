@@ -18,6 +18,15 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 @RestControllerAdvice(basePackages = "org.jcu.intel")
 class ApiErrors {
 
+    @ExceptionHandler(org.springframework.web.server.ResponseStatusException.class)
+    ResponseEntity<Map<String, Object>> status(org.springframework.web.server.ResponseStatusException e) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", e.getStatusCode().value());
+        body.put("error", e.getStatusCode().toString());
+        body.put("message", e.getReason());
+        return ResponseEntity.status(e.getStatusCode()).contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+
     @ExceptionHandler({IllegalArgumentException.class, MissingServletRequestParameterException.class,
             MethodArgumentTypeMismatchException.class})
     ResponseEntity<Map<String, Object>> badRequest(Exception e) {

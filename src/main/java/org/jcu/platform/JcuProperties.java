@@ -9,7 +9,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param dataDir  data directory: the SQLite file, upload spool; created if missing
  * @param demoData load the bundled demo data set (ATT&amp;CK for ICS) on first start when the store is empty
+ * @param maxUploadBytes largest bundle accepted by {@code POST /api/v1/bundles}, in bytes as sent (default 1 GiB)
  */
 @ConfigurationProperties("jcu")
-public record JcuProperties(Path dataDir, boolean demoData) {
+public record JcuProperties(Path dataDir, boolean demoData,
+        @org.springframework.boot.context.properties.bind.DefaultValue("1073741824") long maxUploadBytes) {
 }

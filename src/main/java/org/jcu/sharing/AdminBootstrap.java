@@ -9,8 +9,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * First start of a server: creates the platform organisation and the bootstrap administrator ({@code admin}) with
- * an API token. The token is {@code JCU_ADMIN_TOKEN} when that is set (for scripts), otherwise a generated one that
+ * Start of a server with no usable platform administrator (first start, or every admin token revoked): creates the
+ * platform organisation and the bootstrap administrator ({@code admin}) if missing, and gives it an API token. The token is {@code JCU_ADMIN_TOKEN} when that is set (for scripts), otherwise a generated one that
  * is printed once to the console (standard output, never a logger, so it reaches no log file).
  */
 @Component
@@ -28,21 +28,26 @@ class AdminBootstrap implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        String fixed = System.getenv("JCU_ADMIN_TOKEN");
+        boolean generated = fixed == null || fixed.isBlank();
+        if (!generated && fixed.length() < Directory.MIN_TOKEN_LENGTH) {
+            throw new IllegalStateException("JCU_ADMIN_TOKEN must have at least " + Directory.MIN_TOKEN_LENGTH
+                    + " characters");
+        }
         Directory.Organization platform = directory.platformOrganization();
-        if (directory.hasUsers()) {
+        if (directory.hasActiveAdminToken()) {
             return;
         }
-        JcuPrincipal admin = directory.createUser(ADMIN_USERNAME, platform.id(), UserRole.PLATFORM_ADMIN);
-        String fixed = System.getenv("JCU_ADMIN_TOKEN");
-        String token = directory.issueToken(admin.userId(), "bootstrap", fixed == null || fixed.isBlank() ? null : fixed);
+        String token = directory.bootstrapAdmin(ADMIN_USERNAME, platform.id(), generated ? null : fixed);
         PrintStream console = System.out;
-        if (fixed == null || fixed.isBlank()) {
+        if (generated) {
             console.println();
-            console.println("  Bootstrap administrator 'admin' created. Its API token (shown only now, store it safely):");
+            console.println("  Bootstrap administrator '" + ADMIN_USERNAME
+                    + "' has a new API token (shown only now, store it safely):");
             console.println("    " + token);
             console.println();
         } else {
-            console.println("  Bootstrap administrator 'admin' created with the token from JCU_ADMIN_TOKEN.");
+            console.println("  Bootstrap administrator '" + ADMIN_USERNAME + "' uses the token from JCU_ADMIN_TOKEN.");
         }
     }
 }

@@ -27,6 +27,9 @@ public class Directory {
     /** Name of the organisation that runs the platform, created on first start. */
     public static final String PLATFORM_ORG_NAME = "JCU Platform";
 
+    /** Shortest API token accepted. */
+    public static final int MIN_TOKEN_LENGTH = 16;
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
@@ -72,9 +75,26 @@ public class Directory {
         return ensureOrganization(PLATFORM_ORG_NAME);
     }
 
-    /** True once any user exists (the bootstrap admin has been created). */
-    public boolean hasUsers() {
-        return jdbc.sql("SELECT COUNT(*) FROM app_user").query(Long.class).single() > 0;
+    /** True if some platform administrator has an unrevoked API token. */
+    public boolean hasActiveAdminToken() {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM api_token t JOIN app_user u ON u.id = t.user_id
+                WHERE u.user_role = ? AND t.revoked = ?""").params(UserRole.PLATFORM_ADMIN.name(), false)
+                .query(Long.class).single() > 0;
+    }
+
+    /**
+     * Creates the administrator {@code username} in {@code orgId} if missing and issues it a token, in one
+     * transaction.
+     *
+     * @param token the token to register, or null to generate one
+     * @return the token in clear
+     */
+    @Transactional
+    public String bootstrapAdmin(String username, String orgId, String token) {
+        String userId = jdbc.sql("SELECT id FROM app_user WHERE username = ?").param(username).query(String.class)
+                .optional().orElseGet(() -> createUser(username, orgId, UserRole.PLATFORM_ADMIN).userId());
+        return issueToken(userId, "bootstrap", token);
     }
 
     /**
@@ -102,8 +122,8 @@ public class Directory {
     @Transactional
     public String issueToken(String userId, String label, String token) {
         String clear = token != null ? token : generateToken();
-        if (clear.length() < 16) {
-            throw new IllegalArgumentException("an API token must have at least 16 characters");
+        if (clear.length() < MIN_TOKEN_LENGTH) {
+            throw new IllegalArgumentException("an API token must have at least " + MIN_TOKEN_LENGTH + " characters");
         }
         jdbc.sql("INSERT INTO api_token (token_hash, user_id, label, created_at, revoked) VALUES (?, ?, ?, ?, ?)")
                 .params(StixJson.sha256(clear), userId, label, now(), false).update();

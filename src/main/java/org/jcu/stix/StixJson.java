@@ -27,11 +27,15 @@ public final class StixJson {
     /** Maximum nesting depth accepted in STIX input; deeper input is rejected as malformed. */
     public static final int MAX_NESTING_DEPTH = 200;
 
+    /** Longest JSON string accepted (characters), e.g. an artifact's base64 payload. */
+    public static final int MAX_STRING_CHARS = 16 * 1024 * 1024;
+
     private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
                     .streamReadConstraints(StreamReadConstraints.builder()
                             .maxNestingDepth(MAX_NESTING_DEPTH)
-                            .maxStringLength(64 * 1024 * 1024)
+                            .maxStringLength(MAX_STRING_CHARS)
                             .build())
+                    .enable(tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                     .build())
             .enable(JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)

@@ -48,6 +48,9 @@ public final class StixObjectReader implements Closeable {
         }
     }
 
+    /** Longest NDJSON line accepted (characters); a longer one is reported as malformed, not read into memory. */
+    public static final int MAX_LINE_CHARS = 16 * 1024 * 1024;
+
     private final InputStream input;
     private final Format format;
     private final String sourceName;
@@ -113,7 +116,8 @@ public final class StixObjectReader implements Closeable {
 
     private ObjectNode nextLine() {
         if (lines == null) {
-            lines = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8), 1 << 16);
+            lines = new BufferedReader(new LineLengthLimit(new InputStreamReader(input, StandardCharsets.UTF_8),
+                    MAX_LINE_CHARS), 1 << 16);
         }
         try {
             String line;
@@ -278,6 +282,38 @@ public final class StixObjectReader implements Closeable {
             return "";
         }
         return " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+    }
+
+    /** Fails a read as soon as a line grows past the limit, before it is held in memory. */
+    private static final class LineLengthLimit extends java.io.FilterReader {
+        private final int limit;
+        private long current;
+        private long line = 1;
+
+        LineLengthLimit(java.io.Reader in, int limit) {
+            super(in);
+            this.limit = limit;
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            int count = super.read(buffer, offset, length);
+            for (int i = offset; i < offset + Math.max(0, count); i++) {
+                if (buffer[i] == '\n') {
+                    current = 0;
+                    line++;
+                } else if (++current > limit) {
+                    throw new IOException("line " + line + " is longer than " + limit + " characters");
+                }
+            }
+            return count;
+        }
+
+        @Override
+        public int read() throws IOException {
+            char[] one = new char[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0];
+        }
     }
 
     @Override

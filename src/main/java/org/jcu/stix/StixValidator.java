@@ -28,7 +28,8 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>{@code type-format}: {@code type} is 3–250 characters of {@code [a-z0-9-]} (STIX 2.1 §3.1).</li>
  *   <li>{@code id-format}: {@code id} is {@code <type>--<RFC 4122 UUID>} (§2.9).</li>
  *   <li>{@code id-prefix}: the part before {@code --} equals {@code type} (§2.9).</li>
- *   <li>{@code timestamp-format}: timestamps are RFC 3339 UTC with {@code Z} (§3.2).</li>
+ *   <li>{@code timestamp-format}: timestamps are RFC 3339 UTC with {@code Z} (§3.2); custom properties and
+ *       extensions are not checked.</li>
  *   <li>{@code modified-before-created}: {@code modified} ≥ {@code created} (§3.2).</li>
  *   <li>{@code ref-format}: every {@code *_ref} / {@code *_refs} value is an identifier (§2.9); custom
  *       properties ({@code x_…}) are left to their producers, as the OASIS validator does (real ATT&amp;CK data has
@@ -147,12 +148,15 @@ public final class StixValidator {
     private static void checkTimestamps(JsonNode node, String pointer, String name, List<Violation> out) {
         if (node.isObject()) {
             for (Map.Entry<String, JsonNode> entry : node.properties()) {
+                if (entry.getKey().startsWith("x_") || entry.getKey().equals("extensions")) {
+                    continue; // custom content: its producer defines its fields
+                }
                 String child = pointer + "/" + escape(entry.getKey());
                 JsonNode value = entry.getValue();
                 if (TIMESTAMP_PROPERTIES.contains(entry.getKey()) && value.isString()
                         && !StixTimestamps.isValid(value.stringValue())) {
-                    out.add(new Violation(name, child, "timestamp-format",
-                            "'" + value.stringValue() + "' is not an RFC 3339 UTC timestamp ending in Z"));
+                    out.add(new Violation(name, child, "timestamp-format", "'" + value.stringValue()
+                            + "' is not a valid RFC 3339 UTC timestamp (YYYY-MM-DDTHH:mm:ss[.s+]Z, a real date)"));
                 } else if (value.isContainer()) {
                     checkTimestamps(value, child, name, out);
                 }

@@ -48,7 +48,7 @@ class TaxiiController {
     static final String STIX_MEDIA = "application/stix+json;version=2.1";
     static final String API_ROOT = "jcu";
     /** The collection holding every object the reader may see. */
-    static final String COLLECTION_ID = "365fed99-08fa-fdcd-a1b3-fb247eb41d01";
+    static final String COLLECTION_ID = "365fed99-08fa-4fdc-a1b3-fb247eb41d01";
     static final int DEFAULT_LIMIT = 1000;
     static final long MAX_CONTENT_LENGTH = 104_857_600L;
 

@@ -40,6 +40,7 @@ CREATE TABLE object_version (
     UNIQUE (stix_id, version_key)
 );
 CREATE INDEX object_version_type ON object_version (stix_type, seq);
+CREATE INDEX object_version_added ON object_version (date_added);
 
 -- Each organisation that submitted a version holds it, under its own markings. Keyed by the version's seq, so
 -- holdings of new versions are appended, not inserted at random points of a B-tree.

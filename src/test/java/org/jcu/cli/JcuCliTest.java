@@ -62,7 +62,7 @@ class JcuCliTest {
 
         Cli.Result whole = Cli.run("import", "--data", data.toString(), "-q", vulnerabilities.toString());
         assertThat(whole.exitCode()).as(whole.toString()).isEqualTo(JcuCli.EXIT_REJECTED);
-        assertThat(whole.out()).contains("REJECTED whole").contains("imported 0, unchanged 0, rejected 1 (read 2")
+        assertThat(whole.out()).contains("REJECTED whole").contains("would have imported 1, unchanged 0, rejected 1 (read 2")
                 .contains("[modified-before-created]");
 
         Cli.Result partial = Cli.run("import", "--data", data.toString(), "--partial", "-q", indicators.toString());
@@ -153,6 +153,30 @@ class JcuCliTest {
         assertThat(result.err()).contains("--db must not contain credentials").contains("JCU_DB_PASSWORD")
                 .doesNotContain("s3cret");
         assertThat(result.out()).doesNotContain("s3cret");
+    }
+
+    @Test
+    void usageErrorsExitWith2AndPasswordsInTheQueryAreRefusedToo() throws IOException {
+        Path file = write("empty.json", Stix.bundle());
+        Cli.Result badDb = Cli.run("stats", "--data", tmp.toString(), "--db", "mysql://x");
+        assertThat(badDb.exitCode()).isEqualTo(2);
+        Cli.Result query = Cli.run("import", "--data", tmp.toString(), "--db",
+                "postgresql://host/db?user=u&password=p", file.toString());
+        assertThat(query.exitCode()).isEqualTo(2);
+        assertThat(query.err()).contains("must not contain credentials");
+    }
+
+    @Test
+    void anUnknownOrganisationIsRefusedUnlessCreateOrgIsGiven() throws IOException {
+        Path file = write("one.json", Stix.bundle(Stix.indicator(Stix.newId("indicator"), "2024-01-01T00:00:00.000Z",
+                "2024-01-01T00:00:00.000Z", "")));
+        Cli.Result typo = Cli.run("import", "-q", "--data", tmp.toString(), "--org", "CERT-XX typo", file.toString());
+        assertThat(typo.exitCode()).isEqualTo(2);
+        assertThat(typo.err()).contains("no organisation named 'CERT-XX typo'").contains("--create-org");
+        Cli.Result created = Cli.run("import", "-q", "--data", tmp.toString(), "--org", "CERT-XX", "--create-org",
+                file.toString());
+        assertThat(created.exitCode()).as(created.toString()).isZero();
+        assertThat(created.out()).contains("imported 1");
     }
 
     @Test

@@ -98,6 +98,15 @@ abstract class IntelApiContract extends StoreFixture {
     }
 
     @Test
+    void formAndMultipartUploadsAre415WithAHint() {
+        HttpResponse<String> form = http.post("/api/v1/bundles", Http.bearer(analyst.token()),
+                "application/x-www-form-urlencoded", Stix.bundle().getBytes(StandardCharsets.UTF_8));
+        assertThat(form.statusCode()).isEqualTo(415);
+        assertThat(form.body()).contains("--data-binary");
+        assertThat(http.get("/api/v1/objects?limit=0", Http.bearer(analyst.token()), null).statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void readOnlyUsersCannotImport() {
         TestUser reader = newUser(org, UserRole.READ_ONLY);
         HttpResponse<String> response = http.post("/api/v1/bundles", Http.bearer(reader.token()), "application/json",

@@ -332,4 +332,25 @@ class StixObjectReaderTest {
             return ids(reader);
         }
     }
+
+    @Test
+    void anNdjsonLineLongerThanTheLimitIsMalformedNotBuffered() throws Exception {
+        String line = "{\"type\":\"x\",\"pad\":\"" + "a".repeat(StixObjectReader.MAX_LINE_CHARS) + "\"}\n";
+        try (StixObjectReader reader = StixObjectReader.of(new java.io.ByteArrayInputStream(
+                line.getBytes(java.nio.charset.StandardCharsets.UTF_8)), StixObjectReader.Format.NDJSON, "big.ndjson")) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(reader::next)
+                    .isInstanceOf(MalformedInputException.class).hasMessageContaining("line 1 is longer than");
+        }
+    }
+
+    @Test
+    void duplicateKeysInAnObjectAreMalformed() throws Exception {
+        String json = "{\"type\":\"bundle\",\"id\":\"bundle--6b0b9b5e-0000-4000-8000-000000000001\",\"objects\":"
+                + "[{\"type\":\"indicator\",\"type\":\"malware\"}]}";
+        try (StixObjectReader reader = StixObjectReader.of(new java.io.ByteArrayInputStream(
+                json.getBytes(java.nio.charset.StandardCharsets.UTF_8)), StixObjectReader.Format.JSON, "dup.json")) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(reader::next)
+                    .isInstanceOf(MalformedInputException.class).hasMessageContaining("Duplicate");
+        }
+    }
 }

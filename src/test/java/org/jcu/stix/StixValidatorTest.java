@@ -371,4 +371,20 @@ class StixValidatorTest {
         }
         return out;
     }
+
+    @Test
+    void customPropertiesAndExtensionsMayUseTimestampLikeNamesFreely() {
+        ObjectNode node = (ObjectNode) StixJson.parse("""
+                {"type":"indicator","spec_version":"2.1","id":"indicator--6b0b9b5e-0000-4000-8000-000000000002",
+                 "created":"2024-01-01T00:00:00.000Z","modified":"2024-01-01T00:00:00.000Z",
+                 "pattern":"[ipv4-addr:value = '198.51.100.1']","pattern_type":"stix",
+                 "valid_from":"2024-01-01T00:00:00Z",
+                 "x_acme_meta":{"date":"2020-01-01","start":"tomorrow"},
+                 "extensions":{"extension-definition--d83fce45-ef58-4c6c-a3f4-1fbc32e98c6e":
+                   {"extension_type":"property-extension","date":"last week"}}}""");
+        assertThat(new StixValidator().validate(node, 0)).isEmpty();
+        node.put("valid_from", "2016-02-30T20:03:48Z");
+        assertThat(new StixValidator().validate(node, 0)).extracting(Violation::rule, Violation::pointer)
+                .contains(org.assertj.core.groups.Tuple.tuple("timestamp-format", "/valid_from"));
+    }
 }

@@ -207,6 +207,17 @@ abstract class TaxiiContract extends StoreFixture {
         assertThat(rest.get("more").asBoolean()).isFalse();
     }
 
+    @Test
+    void objectsWithoutModifiedOrCreatedAreMatchedByTheirDateAddedVersion() {
+        String ip = "ipv4-addr--" + java.util.UUID.randomUUID();
+        importJson(Stix.bundle("{\"type\":\"ipv4-addr\",\"spec_version\":\"2.1\",\"id\":\"" + ip
+                + "\",\"value\":\"198.51.100.9\"}"), org.id(), false);
+        String version = getJson(COLLECTION + "objects/" + ip + "/versions/").get("versions").get(0).asString();
+        assertThat(ids(getJson(COLLECTION + "objects/" + ip + "/?match[version]=" + version))).containsExactly(ip);
+        assertThat(getJson(COLLECTION + "manifest/?match[id]=" + ip + "&match[version]=" + version).get("objects"))
+                .hasSize(1);
+    }
+
     private static List<String> ids(JsonNode envelope) {
         List<String> out = new ArrayList<>();
         envelope.path("objects").forEach(o -> out.add(o.get("id").asString()));
