@@ -1,7 +1,6 @@
 package org.jcu;
 
 import java.time.Clock;
-
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import picocli.CommandLine.Option;
 
 /**
@@ -16,11 +15,16 @@ import picocli.CommandLine.Option;
  */
 final class DataOptions {
 
-    @Option(names = "--data", paramLabel = "DIR", description = "Data directory (SQLite file, spool). Default: ${DEFAULT-VALUE}",
+    @Option(
+            names = "--data",
+            paramLabel = "DIR",
+            description = "Data directory (SQLite file, spool). Default: ${DEFAULT-VALUE}",
             defaultValue = "./jcu-data")
     Path dataDir;
 
-    @Option(names = "--db", paramLabel = "URL",
+    @Option(
+            names = "--db",
+            paramLabel = "URL",
             description = "Use PostgreSQL instead of embedded SQLite, e.g. postgresql://127.0.0.1:5432/jcu. "
                     + "Credentials: JCU_DB_USER, JCU_DB_PASSWORD or JCU_DB_PASSWORD_FILE.")
     String database;

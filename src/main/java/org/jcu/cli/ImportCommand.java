@@ -13,12 +13,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
-
 import org.jcu.intel.ImportOptions;
 import org.jcu.intel.ImportReport;
 import org.jcu.intel.ImportService;
@@ -27,7 +25,6 @@ import org.jcu.stix.StixJson;
 import org.jcu.stix.StixObjectReader;
 import org.jcu.stix.Violation;
 import org.springframework.context.ConfigurableApplicationContext;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -35,10 +32,14 @@ import picocli.CommandLine.Parameters;
 import tools.jackson.databind.JsonNode;
 
 /** {@code jcu import FILE…}: offline on a data directory / database, or against a running server. */
-@Command(name = "import", mixinStandardHelpOptions = true,
-        description = {"Import STIX bundles (.json, .json.gz) or NDJSON (.ndjson, .jsonl, optionally .gz).",
-                "STIX 2.0 input is upgraded to 2.1. Each file is one transaction: by default a file with any invalid",
-                "object is rejected whole; --partial keeps the valid objects and reports the rest."})
+@Command(
+        name = "import",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Import STIX bundles (.json, .json.gz) or NDJSON (.ndjson, .jsonl, optionally .gz).",
+            "STIX 2.0 input is upgraded to 2.1. Each file is one transaction: by default a file with any invalid",
+            "object is rejected whole; --partial keeps the valid objects and reports the rest."
+        })
 final class ImportCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files to import, in order.")
@@ -47,7 +48,9 @@ final class ImportCommand implements Callable<Integer> {
     @Mixin
     DataOptions data = new DataOptions();
 
-    @Option(names = "--org", paramLabel = "NAME",
+    @Option(
+            names = "--org",
+            paramLabel = "NAME",
             description = "Owning organisation for offline import (must exist unless --create-org). "
                     + "Default: the platform's own.")
     String organization;
@@ -58,7 +61,9 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--partial", description = "Keep valid objects of a file that has invalid ones.")
     boolean partial;
 
-    @Option(names = "--url", paramLabel = "URL",
+    @Option(
+            names = "--url",
+            paramLabel = "URL",
             description = "Import through a running server (e.g. http://localhost:8080) instead of offline. "
                     + "Token from JCU_TOKEN or --token-file; the owner is the token's organisation.")
     URI url;
@@ -66,7 +71,9 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--token-file", paramLabel = "FILE", description = "File holding the API token for --url.")
     Path tokenFile;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
+    @Option(
+            names = {"-q", "--quiet"},
+            description = "No progress bar.")
     boolean quiet;
 
     @Override
@@ -90,17 +97,19 @@ final class ImportCommand implements Callable<Integer> {
             } else if (createOrganization) {
                 orgId = directory.ensureOrganization(organization).id();
             } else {
-                orgId = directory.findOrganization(organization).orElseThrow(() -> new UsageException(
-                        "no organisation named '" + organization + "' (add --create-org to create it)")).id();
+                orgId = directory
+                        .findOrganization(organization)
+                        .orElseThrow(() -> new UsageException(
+                                "no organisation named '" + organization + "' (add --create-org to create it)"))
+                        .id();
             }
             int worst = 0;
             for (Path file : files) {
                 ImportReport report;
                 try (StixObjectReader reader = StixObjectReader.open(file);
                         ProgressBar bar = quiet ? null : progressBar(file)) {
-                    report = imports.importObjects(reader,
-                            new ImportOptions(orgId, file.getFileName().toString(), partial),
-                            n -> {
+                    report = imports.importObjects(
+                            reader, new ImportOptions(orgId, file.getFileName().toString(), partial), n -> {
                                 if (bar != null) {
                                     bar.stepTo(n);
                                 }
@@ -114,9 +123,15 @@ final class ImportCommand implements Callable<Integer> {
     }
 
     private ProgressBar progressBar(Path file) {
-        return new ProgressBarBuilder().setTaskName(file.getFileName().toString()).setInitialMax(-1)
-                .setUnit(" obj", 1).showSpeed().setStyle(ProgressBarStyle.ASCII)
-                .setConsumer(new ConsoleProgressBarConsumer(System.err)).setUpdateIntervalMillis(500).build();
+        return new ProgressBarBuilder()
+                .setTaskName(file.getFileName().toString())
+                .setInitialMax(-1)
+                .setUnit(" obj", 1)
+                .showSpeed()
+                .setStyle(ProgressBarStyle.ASCII)
+                .setConsumer(new ConsoleProgressBarConsumer(System.err))
+                .setUpdateIntervalMillis(500)
+                .build();
     }
 
     private int remote() throws IOException, InterruptedException {
@@ -128,18 +143,21 @@ final class ImportCommand implements Callable<Integer> {
             System.err.println("jcu import --url: set JCU_TOKEN or pass --token-file");
             return 2;
         }
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         int worst = 0;
         for (Path file : files) {
             String name = file.getFileName().toString();
-            String format = StixObjectReader.Format.fromFileName(name) == StixObjectReader.Format.NDJSON ? "ndjson" : "json";
-            URI target = url.resolve("/api/v1/bundles?format=" + format + "&partial=" + partial + "&source="
-                    + URLEncoder.encode(name, StandardCharsets.UTF_8));
+            String format =
+                    StixObjectReader.Format.fromFileName(name) == StixObjectReader.Format.NDJSON ? "ndjson" : "json";
+            URI target = URI.create(url.toString().replaceAll("/+$", "") + "/api/v1/bundles?format=" + format
+                    + "&partial=" + partial + "&source=" + URLEncoder.encode(name, StandardCharsets.UTF_8));
             HttpRequest request = HttpRequest.newBuilder(target)
                     .header("Authorization", "Bearer " + token)
                     .header("Content-Type", "application/octet-stream")
                     .header("Accept", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofFile(file)).build();
+                    .POST(HttpRequest.BodyPublishers.ofFile(file))
+                    .build();
             if (!quiet) {
                 System.err.println("uploading " + name + " (" + Files.size(file) + " bytes) to " + url);
             }
@@ -147,7 +165,7 @@ final class ImportCommand implements Callable<Integer> {
             try {
                 response = client.send(request, HttpResponse.BodyHandlers.ofString());
             } catch (IOException e) {
-                System.err.println("jcu import: cannot reach " + url + ": " + e.getMessage());
+                System.err.println("jcu import: cannot reach " + url + ": " + e);
                 return 1;
             }
             if (response.statusCode() == 401 || response.statusCode() == 403) {
@@ -158,7 +176,8 @@ final class ImportCommand implements Callable<Integer> {
             try {
                 body = StixJson.mapper().readTree(response.body());
             } catch (RuntimeException e) {
-                System.err.println("jcu import: unexpected answer HTTP " + response.statusCode() + ": " + response.body());
+                System.err.println(
+                        "jcu import: unexpected answer HTTP " + response.statusCode() + ": " + response.body());
                 return 1;
             }
             ImportReport report = StixJson.mapper().treeToValue(body, ImportReport.class);
@@ -181,11 +200,21 @@ final class ImportCommand implements Callable<Integer> {
             return;
         }
         boolean rejectedWhole = !report.committed() && report.rejected() > 0 && report.imported() > 0;
-        String outcome = !rejectedWhole ? "" : "REJECTED whole (nothing written; use --partial to keep the valid "
-                + "objects): would have ";
-        out.printf("%s: %simported %d, unchanged %d, rejected %d (read %d, upgraded from STIX 2.0 %d) in %.1f s, %.0f objects/s%n",
-                report.source(), outcome, report.imported(), report.unchanged(), report.rejected(), report.read(),
-                report.upgraded(), report.seconds(), report.objectsPerSecond());
+        String outcome = !rejectedWhole
+                ? ""
+                : "REJECTED whole (nothing written; use --partial to keep the valid " + "objects): would have ";
+        out.printf(
+                "%s: %simported %d, unchanged %d, rejected %d (read %d, upgraded from STIX 2.0 %d)"
+                        + " in %.1f s, %.0f objects/s%n",
+                report.source(),
+                outcome,
+                report.imported(),
+                report.unchanged(),
+                report.rejected(),
+                report.read(),
+                report.upgraded(),
+                report.seconds(),
+                report.objectsPerSecond());
         for (Violation v : report.violations()) {
             out.println("  " + v);
         }

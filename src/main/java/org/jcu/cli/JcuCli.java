@@ -11,13 +11,21 @@ import picocli.CommandLine.Command;
  * was written); 4 malformed or truncated input (nothing written); 5 authentication or permission refused by the
  * server.
  */
-@Command(name = "jcu", mixinStandardHelpOptions = true, versionProvider = JcuCli.Version.class,
+@Command(
+        name = "jcu",
+        mixinStandardHelpOptions = true,
+        versionProvider = JcuCli.Version.class,
         description = "Joint Cyber Unit platform: STIX 2.1 intelligence store with TAXII 2.1.",
         subcommands = {ServeCommand.class, ImportCommand.class, StatsCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "1:runtime failure (I/O, database, server unreachable)", "2:usage error",
-                "3:objects were rejected", "4:malformed or truncated input, nothing written",
-                "5:authentication or permission refused"})
+        exitCodeList = {
+            "0:success",
+            "1:runtime failure (I/O, database, server unreachable)",
+            "2:usage error",
+            "3:objects were rejected",
+            "4:malformed or truncated input, nothing written",
+            "5:authentication or permission refused"
+        })
 public final class JcuCli {
 
     /** Exit code: objects rejected. */
@@ -27,25 +35,34 @@ public final class JcuCli {
     /** Exit code: authentication refused. */
     public static final int EXIT_AUTH = 5;
 
-    private JcuCli() {
-    }
+    private JcuCli() {}
 
     /** Runs the command line; exits the JVM except after {@code serve}, which keeps the server running. */
     public static void main(String[] args) {
         CommandLine commandLine = commandLine();
         int code = commandLine.execute(args);
-        if (!(commandLine.getParseResult() != null && commandLine.getParseResult().subcommand() != null
-                && "serve".equals(commandLine.getParseResult().subcommand().commandSpec().name()) && code == 0)) {
+        if (!(commandLine.getParseResult() != null
+                && commandLine.getParseResult().subcommand() != null
+                && "serve"
+                        .equals(commandLine
+                                .getParseResult()
+                                .subcommand()
+                                .commandSpec()
+                                .name())
+                && code == 0)) {
             System.exit(code);
         }
     }
 
     /** A configured picocli command line (used by {@link #main} and tests). */
     public static CommandLine commandLine() {
-        return new CommandLine(new JcuCli()).setCaseInsensitiveEnumValuesAllowed(true)
+        return new CommandLine(new JcuCli())
+                .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
                     if (exception instanceof UsageException) {
-                        commandLine.getErr().println("jcu " + commandLine.getCommandName() + ": " + exception.getMessage());
+                        commandLine
+                                .getErr()
+                                .println("jcu " + commandLine.getCommandName() + ": " + exception.getMessage());
                         return commandLine.getCommandSpec().exitCodeOnInvalidInput();
                     }
                     throw exception;

@@ -2,7 +2,6 @@ package org.jcu.cli;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.jcu.JcuApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -11,8 +10,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 /** Boots the application context for offline data commands (no web server, quiet logs). */
 final class SpringRunner {
 
-    private SpringRunner() {
-    }
+    private SpringRunner() {}
 
     static ConfigurableApplicationContext offline(Map<String, Object> properties) {
         Map<String, Object> all = new LinkedHashMap<>(properties);
@@ -20,8 +18,10 @@ final class SpringRunner {
         all.put("logging.level.org.jcu", "INFO");
         all.put("spring.main.log-startup-info", "false");
         all.put("jcu.demo-data", "false");
-        return new SpringApplicationBuilder(JcuApplication.class).web(WebApplicationType.NONE)
-                .logStartupInfo(false).run(arguments(all));
+        return new SpringApplicationBuilder(JcuApplication.class)
+                .web(WebApplicationType.NONE)
+                .logStartupInfo(false)
+                .run(arguments(all));
     }
 
     /**
@@ -29,6 +29,8 @@ final class SpringRunner {
      * properties would not).
      */
     static String[] arguments(Map<String, Object> properties) {
-        return properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        return properties.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
     }
 }

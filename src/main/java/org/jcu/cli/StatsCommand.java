@@ -9,28 +9,31 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-
 import org.jcu.intel.IntelQueries;
 import org.jcu.sharing.AccessScope;
 import org.jcu.sharing.Directory;
 import org.jcu.sharing.UserRole;
 import org.jcu.stix.StixJson;
 import org.springframework.context.ConfigurableApplicationContext;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import tools.jackson.databind.JsonNode;
 
 /** {@code jcu stats}: object counts per STIX type (latest versions). */
-@Command(name = "stats", mixinStandardHelpOptions = true,
+@Command(
+        name = "stats",
+        mixinStandardHelpOptions = true,
         description = "Count stored objects (latest versions) per STIX type, offline or with --url.")
 final class StatsCommand implements Callable<Integer> {
 
     @Mixin
     DataOptions data = new DataOptions();
 
-    @Option(names = "--url", paramLabel = "URL", description = "Ask a running server (token from JCU_TOKEN or --token-file).")
+    @Option(
+            names = "--url",
+            paramLabel = "URL",
+            description = "Ask a running server (token from JCU_TOKEN or --token-file).")
     URI url;
 
     @Option(names = "--token-file", paramLabel = "FILE", description = "File holding the API token for --url.")
@@ -42,7 +45,8 @@ final class StatsCommand implements Callable<Integer> {
         if (url == null) {
             try (ConfigurableApplicationContext context = SpringRunner.offline(data.springProperties())) {
                 Directory directory = context.getBean(Directory.class);
-                AccessScope scope = new AccessScope(directory.platformOrganization().id(), "cli", UserRole.PLATFORM_ADMIN);
+                AccessScope scope =
+                        new AccessScope(directory.platformOrganization().id(), "cli", UserRole.PLATFORM_ADMIN);
                 counts.putAll(context.getBean(IntelQueries.class).countsByType(scope));
             }
         } else {
@@ -51,9 +55,13 @@ final class StatsCommand implements Callable<Integer> {
                 System.err.println("jcu stats --url: set JCU_TOKEN or pass --token-file");
                 return 2;
             }
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    url.resolve("/api/v1/stats")).header("Authorization", "Bearer " + token).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(url.toString().replaceAll("/+$", "") + "/api/v1/stats"))
+                                    .header("Authorization", "Bearer " + token)
+                                    .GET()
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 System.err.println("jcu stats: HTTP " + response.statusCode() + ": " + response.body());
                 return response.statusCode() == 401 || response.statusCode() == 403 ? JcuCli.EXIT_AUTH : 1;

@@ -8,12 +8,13 @@ import java.util.Base64;
  */
 public final class Cursors {
 
-    private Cursors() {
-    }
+    private Cursors() {}
 
     /** Encodes a paging position. */
     public static String encode(long seq) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(("v1:" + seq).getBytes(StandardCharsets.US_ASCII));
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(("v1:" + seq).getBytes(StandardCharsets.US_ASCII));
     }
 
     /**

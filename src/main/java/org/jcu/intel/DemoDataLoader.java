@@ -3,7 +3,6 @@ package org.jcu.intel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-
 import org.jcu.sharing.AccessScope;
 import org.jcu.sharing.Directory;
 import org.jcu.sharing.UserRole;
@@ -45,11 +44,14 @@ class DemoDataLoader implements ApplicationRunner {
             return;
         }
         try (InputStream in = DemoDataLoader.class.getClassLoader().getResourceAsStream(RESOURCE);
-                StixObjectReader reader = StixObjectReader.of(in, StixObjectReader.Format.JSON, "demo:ics-attack-18.1")) {
-            ImportReport report = imports.importObjects(reader, new ImportOptions(platform.id(), "demo", false), n -> {
-            });
-            LOG.info("Demo data (MITRE ATT&CK for ICS v18.1, (c) The MITRE Corporation, see LICENSE-MITRE-ATTACK.txt):"
-                    + " {} objects imported", report.imported());
+                StixObjectReader reader =
+                        StixObjectReader.of(in, StixObjectReader.Format.JSON, "demo:ics-attack-18.1")) {
+            ImportReport report =
+                    imports.importObjects(reader, new ImportOptions(platform.id(), "demo", false), n -> {});
+            LOG.info(
+                    "Demo data (MITRE ATT&CK for ICS v18.1, (c) The MITRE Corporation, see LICENSE-MITRE-ATTACK.txt):"
+                            + " {} objects imported",
+                    report.imported());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

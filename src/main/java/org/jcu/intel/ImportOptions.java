@@ -8,5 +8,4 @@ package org.jcu.intel;
  * @param partial false: any refused object rejects the whole input and nothing is written (the default);
  *                true: valid objects are kept and refused ones reported
  */
-public record ImportOptions(String orgId, String source, boolean partial) {
-}
+public record ImportOptions(String orgId, String source, boolean partial) {}

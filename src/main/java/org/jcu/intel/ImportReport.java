@@ -2,7 +2,6 @@ package org.jcu.intel;
 
 import java.util.List;
 import java.util.Map;
-
 import org.jcu.stix.Violation;
 
 /**
@@ -21,8 +20,18 @@ import org.jcu.stix.Violation;
  * @param error         a fatal input error (malformed or truncated JSON), or null
  * @param seconds       wall-clock duration
  */
-public record ImportReport(String source, boolean committed, long read, long imported, long unchanged, long rejected,
-        long upgraded, Map<String, Long> importedByType, List<Violation> violations, String error, double seconds) {
+public record ImportReport(
+        String source,
+        boolean committed,
+        long read,
+        long imported,
+        long unchanged,
+        long rejected,
+        long upgraded,
+        Map<String, Long> importedByType,
+        List<Violation> violations,
+        String error,
+        double seconds) {
 
     /** Objects per second over the whole import. */
     public double objectsPerSecond() {

@@ -19,7 +19,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongConsumer;
-
 import org.jcu.intel.IntelStore.Known;
 import org.jcu.intel.IntelStore.NewHolding;
 import org.jcu.intel.IntelStore.NewRef;
@@ -37,7 +36,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -70,11 +68,12 @@ public class ImportService {
     static final int STATISTICS_THRESHOLD = 1000;
     /** Batches parsed or prepared ahead of the one being stored. */
     static final int PIPELINE_DEPTH = 2;
+
     private static final CompletableFuture<List<Run.Prepared>> END_OF_INPUT = new CompletableFuture<>();
     static final int WORKERS = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
 
-    private static final Set<String> INDEXED_REFS = Set.of("source_ref", "target_ref", "sighting_of_ref",
-            "where_sighted_refs", "observed_data_refs");
+    private static final Set<String> INDEXED_REFS =
+            Set.of("source_ref", "target_ref", "sighting_of_ref", "where_sighted_refs", "observed_data_refs");
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ImportService.class);
 
@@ -150,7 +149,8 @@ public class ImportService {
         private boolean committed;
         private long storeNanos;
         private long waitNanos;
-        private final java.util.concurrent.atomic.AtomicLong prepareNanos = new java.util.concurrent.atomic.AtomicLong();
+        private final java.util.concurrent.atomic.AtomicLong prepareNanos =
+                new java.util.concurrent.atomic.AtomicLong();
 
         Run(ImportOptions options) {
             this.options = options;
@@ -165,8 +165,8 @@ public class ImportService {
             store.lockWriters();
             BlockingQueue<CompletableFuture<List<Prepared>>> ready = new ArrayBlockingQueue<>(PIPELINE_DEPTH);
             AtomicBoolean aborted = new AtomicBoolean();
-            CompletableFuture<Void> reading = CompletableFuture.runAsync(() -> readBatches(reader, ready, aborted),
-                    readers);
+            CompletableFuture<Void> reading =
+                    CompletableFuture.runAsync(() -> readBatches(reader, ready, aborted), readers);
             long stored = 0;
             try {
                 while (true) {
@@ -195,7 +195,9 @@ public class ImportService {
             }
         }
 
-        private void readBatches(StixObjectReader reader, BlockingQueue<CompletableFuture<List<Prepared>>> ready,
+        private void readBatches(
+                StixObjectReader reader,
+                BlockingQueue<CompletableFuture<List<Prepared>>> ready,
                 AtomicBoolean aborted) {
             try {
                 List<ObjectNode> batch = new ArrayList<>(BATCH);
@@ -214,10 +216,17 @@ public class ImportService {
             } catch (RuntimeException e) {
                 put(ready, CompletableFuture.failedFuture(e), aborted);
             } catch (OutOfMemoryError e) {
-                put(ready, CompletableFuture.failedFuture(new MalformedInputException(options.source()
-                        + ": an object is too large to import with this heap (" + e.getMessage() + ")", e)), aborted);
+                put(
+                        ready,
+                        CompletableFuture.failedFuture(new MalformedInputException(
+                                options.source() + ": an object is too large to import with this heap ("
+                                        + e.getMessage() + ")",
+                                e)),
+                        aborted);
             } catch (Error e) {
-                put(ready, CompletableFuture.failedFuture(new IllegalStateException("import reader failed", e)),
+                put(
+                        ready,
+                        CompletableFuture.failedFuture(new IllegalStateException("import reader failed", e)),
                         aborted);
                 throw e;
             }
@@ -234,7 +243,9 @@ public class ImportService {
             }
         }
 
-        private void put(BlockingQueue<CompletableFuture<List<Prepared>>> queue, CompletableFuture<List<Prepared>> item,
+        private void put(
+                BlockingQueue<CompletableFuture<List<Prepared>>> queue,
+                CompletableFuture<List<Prepared>> item,
                 AtomicBoolean aborted) {
             try {
                 while (!aborted.get() && !queue.offer(item, 100, TimeUnit.MILLISECONDS)) {
@@ -245,8 +256,8 @@ public class ImportService {
             }
         }
 
-        private CompletableFuture<List<Prepared>> take(BlockingQueue<CompletableFuture<List<Prepared>>> queue,
-                CompletableFuture<Void> reading) {
+        private CompletableFuture<List<Prepared>> take(
+                BlockingQueue<CompletableFuture<List<Prepared>>> queue, CompletableFuture<Void> reading) {
             long t0 = System.nanoTime();
             try {
                 while (true) {
@@ -275,21 +286,24 @@ public class ImportService {
             for (int from = 0; from < batch.size(); from += size) {
                 int start = from;
                 int end = Math.min(batch.size(), from + size);
-                parts.add(CompletableFuture.supplyAsync(() -> {
-                    long t0 = System.nanoTime();
-                    List<Prepared> out = new ArrayList<>(end - start);
-                    for (int i = start; i < end; i++) {
-                        out.add(prepare(batch.get(i), base + i));
-                    }
-                    prepareNanos.addAndGet(System.nanoTime() - t0);
-                    return out;
-                }, workers));
+                parts.add(CompletableFuture.supplyAsync(
+                        () -> {
+                            long t0 = System.nanoTime();
+                            List<Prepared> out = new ArrayList<>(end - start);
+                            for (int i = start; i < end; i++) {
+                                out.add(prepare(batch.get(i), base + i));
+                            }
+                            prepareNanos.addAndGet(System.nanoTime() - t0);
+                            return out;
+                        },
+                        workers));
             }
-            return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).thenApply(done -> {
-                List<Prepared> all = new ArrayList<>(batch.size());
-                parts.forEach(part -> all.addAll(part.join()));
-                return all;
-            });
+            return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new))
+                    .thenApply(done -> {
+                        List<Prepared> all = new ArrayList<>(batch.size());
+                        parts.forEach(part -> all.addAll(part.join()));
+                        return all;
+                    });
         }
 
         private List<Prepared> join(CompletableFuture<List<Prepared>> future) {
@@ -313,9 +327,15 @@ public class ImportService {
         }
 
         /** CPU stage (parallel): upgrade, validate, serialise, hash. */
-        private record Prepared(ObjectNode node, StixObject object, boolean upgraded, List<Violation> violations,
-                String content, String hash, String versionKey, String markings) {
-        }
+        private record Prepared(
+                ObjectNode node,
+                StixObject object,
+                boolean upgraded,
+                List<Violation> violations,
+                String content,
+                String hash,
+                String versionKey,
+                String markings) {}
 
         private void store(List<Prepared> prepared) {
             Set<String> ids = new HashSet<>();
@@ -343,14 +363,23 @@ public class ImportService {
                 Known head = known.get(id);
                 StoredRef existing = head == null ? null : head.versions().get(p.versionKey());
                 if (existing != null && !existing.hash().equals(p.hash())) {
-                    reject(List.of(new Violation(id, "/modified", "version-conflict", "version "
-                            + (object.versionTimestamp() == null ? "(no modified)" : object.versionTimestamp())
-                            + " is already stored with different content; a changed object needs a new 'modified'")));
+                    reject(List.of(new Violation(
+                            id,
+                            "/modified",
+                            "version-conflict",
+                            "version "
+                                    + (object.versionTimestamp() == null ? "(no modified)" : object.versionTimestamp())
+                                    + " is already stored with different content;"
+                                    + " a changed object needs a new 'modified'")));
                     continue;
                 }
                 if (existing == null && head != null && !head.ownerOrg().equals(options.orgId())) {
-                    reject(List.of(new Violation(id, "/id", "not-owner", "id is owned by another organisation;"
-                            + " only its owner (first submitter) may add versions")));
+                    reject(List.of(new Violation(
+                            id,
+                            "/id",
+                            "not-owner",
+                            "id is owned by another organisation;"
+                                    + " only its owner (first submitter) may add versions")));
                     continue;
                 }
                 if (head != null && head.heldByOrg().contains(p.versionKey())) {
@@ -362,9 +391,18 @@ public class ImportService {
                     known.put(id, head);
                 }
                 if (existing == null) {
-                    newVersions.add(new NewVersion(id, p.versionKey(), object.type(), head.ownerOrg(),
-                            object.specVersion(), object.modified(), object.created(), object.revoked(),
-                            p.upgraded() ? "2.0" : null, p.hash(), p.content()));
+                    newVersions.add(new NewVersion(
+                            id,
+                            p.versionKey(),
+                            object.type(),
+                            head.ownerOrg(),
+                            object.specVersion(),
+                            object.modified(),
+                            object.created(),
+                            object.revoked(),
+                            p.upgraded() ? "2.0" : null,
+                            p.hash(),
+                            p.content()));
                     head.versions().put(p.versionKey(), new StoredRef(-1, p.hash()));
                     existingSeqs.add(-1L);
                 } else {
@@ -406,7 +444,13 @@ public class ImportService {
             String content = StixJson.storageForm(node);
             String timestamp = object.versionTimestamp();
             JsonNode markings = node.get("object_marking_refs");
-            return new Prepared(node, object, wasUpgraded, found, content, StixJson.sha256(content),
+            return new Prepared(
+                    node,
+                    object,
+                    wasUpgraded,
+                    found,
+                    content,
+                    StixJson.sha256(content),
                     timestamp == null ? "" : StixTimestamps.versionKey(timestamp),
                     markings != null && markings.isArray() ? StixJson.storageForm(markings) : "[]");
         }
@@ -438,15 +482,28 @@ public class ImportService {
 
         ImportReport report(StixObjectReader reader, double seconds) {
             if (LOG.isDebugEnabled()) {
-                LOG.debug("import {}: {} objects in {} s; store {} s, waiting for workers {} s, workers busy {} s",
-                        options.source(), read.get(), seconds, storeNanos / 1e9, waitNanos / 1e9, prepareNanos.get() / 1e9);
+                LOG.debug(
+                        "import {}: {} objects in {} s; store {} s, waiting for workers {} s, workers busy {} s",
+                        options.source(),
+                        read.get(),
+                        seconds,
+                        storeNanos / 1e9,
+                        waitNanos / 1e9,
+                        prepareNanos.get() / 1e9);
             }
             boolean wrote = committed && error == null;
-            return new ImportReport(reader.bundleId() != null ? options.source() + " (" + reader.bundleId() + ")"
-                            : options.source(), wrote, read.get(), error == null ? imported : 0,
-                    unchanged, rejected, upgraded, error == null ? Collections.unmodifiableMap(byType) : Map.of(),
-                    List.copyOf(violations), error, seconds);
+            return new ImportReport(
+                    reader.bundleId() != null ? options.source() + " (" + reader.bundleId() + ")" : options.source(),
+                    wrote,
+                    read.get(),
+                    error == null ? imported : 0,
+                    unchanged,
+                    rejected,
+                    upgraded,
+                    error == null ? Collections.unmodifiableMap(byType) : Map.of(),
+                    List.copyOf(violations),
+                    error,
+                    seconds);
         }
     }
-
 }

@@ -1,5 +1,8 @@
 package org.jcu.intel;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -7,9 +10,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-
-import jakarta.servlet.http.HttpServletRequest;
-
 import org.jcu.platform.JcuProperties;
 import org.jcu.sharing.AccessScope;
 import org.jcu.sharing.JcuPrincipal;
@@ -25,9 +25,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * REST API over the intelligence store, {@code /api/v1}. Objects are returned exactly as stored (the STIX JSON);
@@ -48,19 +45,37 @@ class IntelController {
         this.imports = imports;
         this.spool = properties.dataDir().resolve("spool");
         this.maxUploadBytes = properties.maxUploadBytes();
+        removeLeftoverUploads(spool);
+    }
+
+    /** Upload spool files of a process that was killed mid-import are useless: remove them at start. */
+    private static void removeLeftoverUploads(Path spool) {
+        if (!Files.isDirectory(spool)) {
+            return;
+        }
+        try (var files = Files.newDirectoryStream(spool, "upload-*.tmp")) {
+            for (Path file : files) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot clean the upload spool " + spool, e);
+        }
     }
 
     @Operation(summary = "List objects (latest versions), optionally by type; paginated by an opaque cursor")
     @GetMapping(value = "/objects", produces = MediaType.APPLICATION_JSON_VALUE)
-    String list(@AuthenticationPrincipal JcuPrincipal user,
+    String list(
+            @AuthenticationPrincipal JcuPrincipal user,
             @RequestParam(name = "type", required = false) List<String> types,
             @RequestParam(name = "limit", defaultValue = "100") int limit,
             @RequestParam(name = "cursor", required = false) String cursor) {
         if (limit < 1 || limit > IntelQueries.MAX_PAGE) {
             throw new IllegalArgumentException("limit must be between 1 and " + IntelQueries.MAX_PAGE);
         }
-        IntelQueries.Page page = queries.list(AccessScope.of(user), new IntelQueries.Query(split(types), null, null,
-                null, VersionSelector.LAST, Cursors.decode(cursor), limit));
+        IntelQueries.Page page = queries.list(
+                AccessScope.of(user),
+                new IntelQueries.Query(
+                        split(types), null, null, null, VersionSelector.LAST, Cursors.decode(cursor), limit));
         StringBuilder out = new StringBuilder("{\"objects\":[");
         for (int i = 0; i < page.items().size(); i++) {
             out.append(i == 0 ? "" : ",").append(page.items().get(i).content());
@@ -76,7 +91,9 @@ class IntelController {
     @GetMapping(value = "/objects/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> get(@AuthenticationPrincipal JcuPrincipal user, @PathVariable("id") String id) {
         return queries.latest(AccessScope.of(user), id)
-                .map(v -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(v.content()))
+                .map(v -> ResponseEntity.ok()
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body(v.content()))
                 .orElseGet(() -> notFound(id));
     }
 
@@ -90,17 +107,27 @@ class IntelController {
         StringBuilder out = new StringBuilder("{\"id\":").append(quote(id)).append(",\"versions\":[");
         for (int i = 0; i < versions.size(); i++) {
             StoredVersion v = versions.get(i);
-            out.append(i == 0 ? "" : ",").append("{\"version\":").append(quote(v.taxiiVersion()))
-                    .append(",\"date_added\":").append(quote(v.dateAdded()))
-                    .append(",\"revoked\":").append(v.revoked())
-                    .append(",\"object\":").append(v.content()).append('}');
+            out.append(i == 0 ? "" : ",")
+                    .append("{\"version\":")
+                    .append(quote(v.taxiiVersion()))
+                    .append(",\"date_added\":")
+                    .append(quote(v.dateAdded()))
+                    .append(",\"revoked\":")
+                    .append(v.revoked())
+                    .append(",\"object\":")
+                    .append(v.content())
+                    .append('}');
         }
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(out.append("]}").toString());
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(out.append("]}").toString());
     }
 
     @Operation(summary = "Relationships and sightings that reference an object")
     @GetMapping(value = "/objects/{id}/references", produces = MediaType.APPLICATION_JSON_VALUE)
-    String references(@AuthenticationPrincipal JcuPrincipal user, @PathVariable("id") String id,
+    String references(
+            @AuthenticationPrincipal JcuPrincipal user,
+            @PathVariable("id") String id,
             @RequestParam(name = "limit", defaultValue = "1000") int limit) {
         List<StoredVersion> refs = queries.referencing(AccessScope.of(user), id, limit);
         StringBuilder out = new StringBuilder("{\"objects\":[");
@@ -114,36 +141,48 @@ class IntelController {
     @GetMapping(value = "/stats", produces = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> stats(@AuthenticationPrincipal JcuPrincipal user) {
         Map<String, Long> types = queries.countsByType(AccessScope.of(user));
-        return Map.of("types", types, "total", types.values().stream().mapToLong(Long::longValue).sum());
+        return Map.of(
+                "types",
+                types,
+                "total",
+                types.values().stream().mapToLong(Long::longValue).sum());
     }
 
-    @Operation(summary = "Import a STIX bundle or NDJSON (optionally gzip); same rules as 'jcu import'",
+    @Operation(
+            summary = "Import a STIX bundle or NDJSON (optionally gzip); same rules as 'jcu import'",
             description = "The body is spooled to disk, then imported as one transaction. partial=false (default): "
                     + "any invalid object rejects the whole input (HTTP 422). Malformed JSON: HTTP 400.")
     @PostMapping(value = "/bundles", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<ImportReport> importBundle(@AuthenticationPrincipal JcuPrincipal user, HttpServletRequest request,
+    ResponseEntity<ImportReport> importBundle(
+            @AuthenticationPrincipal JcuPrincipal user,
+            HttpServletRequest request,
             @RequestParam(name = "partial", defaultValue = "false") boolean partial,
             @RequestParam(name = "format", required = false) String format,
-            @RequestParam(name = "source", defaultValue = "api") String source) throws IOException {
+            @RequestParam(name = "source", defaultValue = "api") String source)
+            throws IOException {
         if (!user.canWrite()) {
-            throw new org.springframework.web.server.ResponseStatusException(HttpStatus.FORBIDDEN,
-                    "role " + user.role() + " may not import");
+            throw new org.springframework.web.server.ResponseStatusException(
+                    HttpStatus.FORBIDDEN, "role " + user.role() + " may not import");
         }
-        String contentType = request.getContentType() == null ? "" : request.getContentType().toLowerCase(
-                java.util.Locale.ROOT);
+        String contentType =
+                request.getContentType() == null ? "" : request.getContentType().toLowerCase(java.util.Locale.ROOT);
         if (contentType.startsWith("application/x-www-form-urlencoded") || contentType.startsWith("multipart/")) {
-            throw new org.springframework.web.server.ResponseStatusException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+            throw new org.springframework.web.server.ResponseStatusException(
+                    HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                     "send the bundle as the raw body (curl --data-binary @file) with Content-Type application/json, "
                             + "application/stix+json, application/x-ndjson or application/gzip, not " + contentType);
         }
         if (request.getContentLengthLong() > maxUploadBytes) {
-            throw new org.springframework.web.server.ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE,
+            throw new org.springframework.web.server.ResponseStatusException(
+                    HttpStatus.CONTENT_TOO_LARGE,
                     "upload of " + request.getContentLengthLong() + " bytes exceeds jcu.max-upload-bytes="
                             + maxUploadBytes);
         }
         StixObjectReader.Format layout = "ndjson".equalsIgnoreCase(format)
-                || (request.getContentType() != null && request.getContentType().contains("ndjson"))
-                ? StixObjectReader.Format.NDJSON : StixObjectReader.Format.JSON;
+                        || (request.getContentType() != null
+                                && request.getContentType().contains("ndjson"))
+                ? StixObjectReader.Format.NDJSON
+                : StixObjectReader.Format.JSON;
         Files.createDirectories(spool);
         Path file = Files.createTempFile(spool, "upload-", ".tmp");
         try {
@@ -155,18 +194,18 @@ class IntelController {
                 while ((n = body.read(buffer)) > 0) {
                     total += n;
                     if (total > maxUploadBytes) {
-                        throw new org.springframework.web.server.ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE,
-                                "upload exceeds jcu.max-upload-bytes=" + maxUploadBytes);
+                        throw new org.springframework.web.server.ResponseStatusException(
+                                HttpStatus.CONTENT_TOO_LARGE, "upload exceeds jcu.max-upload-bytes=" + maxUploadBytes);
                     }
                     out.write(buffer, 0, n);
                 }
             }
             ImportReport report;
             try (StixObjectReader reader = StixObjectReader.of(Files.newInputStream(file), layout, source)) {
-                report = imports.importObjects(reader, new ImportOptions(user.orgId(), source, partial), n -> {
-                });
+                report = imports.importObjects(reader, new ImportOptions(user.orgId(), source, partial), n -> {});
             }
-            HttpStatus status = report.error() != null ? HttpStatus.BAD_REQUEST
+            HttpStatus status = report.error() != null
+                    ? HttpStatus.BAD_REQUEST
                     : report.rejected() > 0 && !partial ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.OK;
             return ResponseEntity.status(status).body(report);
         } finally {
@@ -175,7 +214,8 @@ class IntelController {
     }
 
     private static ResponseEntity<String> notFound(String id) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_JSON)
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .contentType(MediaType.APPLICATION_JSON)
                 .body("{\"status\":404,\"error\":\"not-found\",\"message\":" + quote("no object " + id) + "}");
     }
 
@@ -187,7 +227,10 @@ class IntelController {
         if (values == null) {
             return null;
         }
-        return values.stream().flatMap(v -> Arrays.stream(v.split(","))).map(String::trim).filter(s -> !s.isEmpty())
+        return values.stream()
+                .flatMap(v -> Arrays.stream(v.split(",")))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
                 .toList();
     }
 }

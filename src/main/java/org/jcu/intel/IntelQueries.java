@@ -3,7 +3,6 @@ package org.jcu.intel;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.jcu.sharing.AccessScope;
 import org.springframework.stereotype.Service;
 
@@ -38,9 +37,14 @@ public class IntelQueries {
      * @param afterSeq     paging position: only versions inserted after it (0 = from the start)
      * @param limit        page size, 1..{@link #MAX_PAGE}
      */
-    public record Query(List<String> types, List<String> ids, List<String> specVersions, String addedAfter,
-            VersionSelector versions, long afterSeq, int limit) {
-    }
+    public record Query(
+            List<String> types,
+            List<String> ids,
+            List<String> specVersions,
+            String addedAfter,
+            VersionSelector versions,
+            long afterSeq,
+            int limit) {}
 
     /**
      * One page of a listing.
@@ -49,14 +53,21 @@ public class IntelQueries {
      * @param more    true if more matching versions follow
      * @param nextSeq paging position to continue from (the last item's {@code seq})
      */
-    public record Page(List<StoredVersion> items, boolean more, long nextSeq) {
-    }
+    public record Page(List<StoredVersion> items, boolean more, long nextSeq) {}
 
     /** Lists versions visible to {@code scope}; pages never skip or repeat a version, whatever their date_added. */
     public Page list(AccessScope scope, Query query) {
         int limit = Math.max(1, Math.min(MAX_PAGE, query.limit()));
-        List<StoredVersion> rows = store.listVersions(scope, new IntelStore.VersionFilter(query.types(), query.ids(),
-                query.specVersions(), query.addedAfter(), query.versions(), query.afterSeq()), limit + 1);
+        List<StoredVersion> rows = store.listVersions(
+                scope,
+                new IntelStore.VersionFilter(
+                        query.types(),
+                        query.ids(),
+                        query.specVersions(),
+                        query.addedAfter(),
+                        query.versions(),
+                        query.afterSeq()),
+                limit + 1);
         boolean more = rows.size() > limit;
         List<StoredVersion> items = more ? rows.subList(0, limit) : rows;
         long bytes = 0;
@@ -68,20 +79,24 @@ public class IntelQueries {
                 break;
             }
         }
-        long next = items.isEmpty() ? query.afterSeq() : items.get(items.size() - 1).seq();
+        long next =
+                items.isEmpty() ? query.afterSeq() : items.get(items.size() - 1).seq();
         return new Page(List.copyOf(items), more, next);
     }
 
     /** The newest version of {@code id} visible to {@code scope}. */
     public Optional<StoredVersion> latest(AccessScope scope, String id) {
-        return store.listVersions(scope, new IntelStore.VersionFilter(null, List.of(id), null, null,
-                VersionSelector.LAST, 0), 1).stream().findFirst();
+        return store
+                .listVersions(
+                        scope, new IntelStore.VersionFilter(null, List.of(id), null, null, VersionSelector.LAST, 0), 1)
+                .stream()
+                .findFirst();
     }
 
     /** Every version of {@code id} visible to {@code scope}, in insertion order. */
     public List<StoredVersion> versions(AccessScope scope, String id) {
-        return store.listVersions(scope, new IntelStore.VersionFilter(null, List.of(id), null, null,
-                VersionSelector.ALL, 0), MAX_PAGE);
+        return store.listVersions(
+                scope, new IntelStore.VersionFilter(null, List.of(id), null, null, VersionSelector.ALL, 0), MAX_PAGE);
     }
 
     /** Latest versions per STIX type visible to {@code scope}, sorted by type. */

@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.jcu.sharing.AccessPolicy;
 import org.jcu.sharing.AccessScope;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,20 +30,31 @@ class IntelStore {
     static final int INSERT_CHUNK = 1000;
 
     private static final String VERSION_COLUMNS =
-            "v.seq, v.stix_id, v.version_key, v.stix_type, v.spec_version, v.modified, v.created, v.revoked, v.content, v.date_added";
+            "v.seq, v.stix_id, v.version_key, v.stix_type, v.spec_version, v.modified, v.created, v.revoked,"
+                    + " v.content, v.date_added";
 
-    private static final RowMapper<StoredVersion> VERSION_ROW = (rs, n) -> new StoredVersion(rs.getLong(1),
-            rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-            rs.getBoolean(8), rs.getString(9), rs.getString(10));
+    private static final RowMapper<StoredVersion> VERSION_ROW = (rs, n) -> new StoredVersion(
+            rs.getLong(1),
+            rs.getString(2),
+            rs.getString(3),
+            rs.getString(4),
+            rs.getString(5),
+            rs.getString(6),
+            rs.getString(7),
+            rs.getBoolean(8),
+            rs.getString(9),
+            rs.getString(10));
 
     private final JdbcTemplate jdbc;
     private final boolean postgres;
 
     IntelStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.postgres = Boolean.TRUE.equals(jdbc.execute((java.sql.Connection connection) ->
-                connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT)
-                        .contains("postgres")));
+        this.postgres = Boolean.TRUE.equals(jdbc.execute((java.sql.Connection connection) -> connection
+                .getMetaData()
+                .getDatabaseProductName()
+                .toLowerCase(java.util.Locale.ROOT)
+                .contains("postgres")));
     }
 
     /**
@@ -59,8 +69,7 @@ class IntelStore {
      */
     void lockWriters() {
         if (postgres) {
-            jdbc.query("SELECT pg_advisory_xact_lock(" + WRITER_LOCK + ")", rs -> {
-            });
+            jdbc.query("SELECT pg_advisory_xact_lock(" + WRITER_LOCK + ")", rs -> {});
         }
     }
 
@@ -69,8 +78,7 @@ class IntelStore {
     }
 
     /** A stored version as the import pipeline sees it. */
-    record StoredRef(long seq, String hash) {
-    }
+    record StoredRef(long seq, String hash) {}
 
     /**
      * What the store knows of one id, for the import pipeline.
@@ -79,8 +87,7 @@ class IntelStore {
      * @param versions  seq and content hash per stored version key
      * @param heldByOrg version keys the importing organisation already holds
      */
-    record Known(String ownerOrg, Map<String, StoredRef> versions, Set<String> heldByOrg) {
-    }
+    record Known(String ownerOrg, Map<String, StoredRef> versions, Set<String> heldByOrg) {}
 
     /** Stored versions of {@code ids}, with their owner and whether {@code orgId} holds each; one query per chunk. */
     Map<String, Known> knownUnscoped(Collection<String> ids, String orgId) {
@@ -89,34 +96,44 @@ class IntelStore {
             List<Object> args = new ArrayList<>(chunk.size() + 1);
             args.add(orgId);
             args.addAll(chunk);
-            jdbc.query("""
+            jdbc.query(
+                    """
                     SELECT v.seq, v.stix_id, v.version_key, v.content_hash, v.owner_org,
                       (SELECT COUNT(*) FROM holding h WHERE h.version_seq = v.seq AND h.org_id = ?)
-                    FROM object_version v WHERE v.stix_id IN (""" + marks + ")", rs -> {
+                    FROM object_version v WHERE v.stix_id IN (""" + marks + ")",
+                    rs -> {
                         String owner = rs.getString(5);
-                        Known known = out.computeIfAbsent(rs.getString(2),
-                                id -> new Known(owner, new HashMap<>(), new HashSet<>()));
+                        Known known = out.computeIfAbsent(
+                                rs.getString(2), id -> new Known(owner, new HashMap<>(), new HashSet<>()));
                         known.versions().put(rs.getString(3), new StoredRef(rs.getLong(1), rs.getString(4)));
                         if (rs.getInt(6) > 0) {
                             known.heldByOrg().add(rs.getString(3));
                         }
-                    }, args.toArray());
+                    },
+                    args.toArray());
         });
         return out;
     }
 
     /** A new object version ready to insert. */
-    record NewVersion(String id, String versionKey, String type, String ownerOrg, String specVersion, String modified,
-            String created, boolean revoked, String upgradedFrom, String contentHash, String content) {
-    }
+    record NewVersion(
+            String id,
+            String versionKey,
+            String type,
+            String ownerOrg,
+            String specVersion,
+            String modified,
+            String created,
+            boolean revoked,
+            String upgradedFrom,
+            String contentHash,
+            String content) {}
 
     /** A holding ready to insert. */
-    record NewHolding(long versionSeq, String orgId, String receivedAt, String source, String markings) {
-    }
+    record NewHolding(long versionSeq, String orgId, String receivedAt, String source, String markings) {}
 
     /** A reference row. */
-    record NewRef(long versionSeq, String refName, String targetId) {
-    }
+    record NewRef(long versionSeq, String refName, String targetId) {}
 
     /**
      * Inserts versions and returns the assigned {@code seq} of each, keyed {@code id + " " + versionKey}.
@@ -142,20 +159,20 @@ class IntelStore {
                 INSERT INTO object_version (seq, stix_id, version_key, stix_type, owner_org, spec_version, modified,
                     created, revoked, upgraded_from, content_hash, content, date_added)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows, rows.size(), (ps, v) -> {
-                    ps.setLong(1, seqs.get(v.id() + " " + v.versionKey()));
-                    ps.setString(2, v.id());
-                    ps.setString(3, v.versionKey());
-                    ps.setString(4, v.type());
-                    ps.setString(5, v.ownerOrg());
-                    ps.setString(6, v.specVersion());
-                    ps.setString(7, v.modified());
-                    ps.setString(8, v.created());
-                    ps.setBoolean(9, v.revoked());
-                    ps.setString(10, v.upgradedFrom());
-                    ps.setString(11, v.contentHash());
-                    ps.setString(12, v.content());
-                    ps.setString(13, dateAdded);
-                });
+            ps.setLong(1, seqs.get(v.id() + " " + v.versionKey()));
+            ps.setString(2, v.id());
+            ps.setString(3, v.versionKey());
+            ps.setString(4, v.type());
+            ps.setString(5, v.ownerOrg());
+            ps.setString(6, v.specVersion());
+            ps.setString(7, v.modified());
+            ps.setString(8, v.created());
+            ps.setBoolean(9, v.revoked());
+            ps.setString(10, v.upgradedFrom());
+            ps.setString(11, v.contentHash());
+            ps.setString(12, v.content());
+            ps.setString(13, dateAdded);
+        });
         return seqs;
     }
 
@@ -184,9 +201,12 @@ class IntelStore {
                 args.add(dateAdded);
             }
             sql.append(" RETURNING seq, stix_id, version_key");
-            jdbc.query(sql.toString(), rs -> {
-                seqs.put(rs.getString(2) + " " + rs.getString(3), rs.getLong(1));
-            }, args.toArray());
+            jdbc.query(
+                    sql.toString(),
+                    rs -> {
+                        seqs.put(rs.getString(2) + " " + rs.getString(3), rs.getLong(1));
+                    },
+                    args.toArray());
         }
         return seqs;
     }
@@ -195,17 +215,20 @@ class IntelStore {
         jdbc.batchUpdate("""
                 INSERT INTO holding (version_seq, org_id, received_at, source, markings)
                 VALUES (?, ?, ?, ?, ?)""", rows, rows.size(), (ps, h) -> {
-                    ps.setLong(1, h.versionSeq());
-                    ps.setString(2, h.orgId());
-                    ps.setString(3, h.receivedAt());
-                    ps.setString(4, h.source());
-                    ps.setString(5, h.markings());
-                });
+            ps.setLong(1, h.versionSeq());
+            ps.setString(2, h.orgId());
+            ps.setString(3, h.receivedAt());
+            ps.setString(4, h.source());
+            ps.setString(5, h.markings());
+        });
     }
 
     void insertRefs(List<NewRef> rows) {
-        jdbc.batchUpdate("INSERT INTO object_ref (version_seq, ref_name, target_id) VALUES (?, ?, ?)",
-                rows, rows.size(), (ps, r) -> {
+        jdbc.batchUpdate(
+                "INSERT INTO object_ref (version_seq, ref_name, target_id) VALUES (?, ?, ?)",
+                rows,
+                rows.size(),
+                (ps, r) -> {
                     ps.setLong(1, r.versionSeq());
                     ps.setString(2, r.refName());
                     ps.setString(3, r.targetId());
@@ -213,17 +236,24 @@ class IntelStore {
     }
 
     /** Filter of a version listing; null or empty members do not filter. */
-    record VersionFilter(List<String> types, List<String> ids, List<String> specVersions, String addedAfter,
-            VersionSelector versions, long afterSeq) {
-    }
+    record VersionFilter(
+            List<String> types,
+            List<String> ids,
+            List<String> specVersions,
+            String addedAfter,
+            VersionSelector versions,
+            long afterSeq) {}
 
     /**
      * Versions visible to {@code scope} matching {@code filter}, ordered by insertion position, at most
      * {@code limit} rows.
      */
     List<StoredVersion> listVersions(AccessScope scope, VersionFilter filter, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT ").append(VERSION_COLUMNS).append(" FROM object_version v WHERE ")
-                .append(AccessPolicy.versionPredicate("v", scope)).append(" AND v.seq > ?");
+        StringBuilder sql = new StringBuilder("SELECT ")
+                .append(VERSION_COLUMNS)
+                .append(" FROM object_version v WHERE ")
+                .append(AccessPolicy.versionPredicate("v", scope))
+                .append(" AND v.seq > ?");
         List<Object> args = new ArrayList<>();
         args.add(filter.afterSeq());
         in(sql, args, "v.stix_type", filter.types());
@@ -240,12 +270,14 @@ class IntelStore {
                 alternatives.add(latestVisible(scope));
             }
             if (versions.first()) {
-                alternatives.add("v.version_key = (SELECT MIN(w.version_key) FROM object_version w WHERE w.stix_id = v.stix_id AND "
+                alternatives.add("v.version_key = (SELECT MIN(w.version_key) FROM object_version w"
+                        + " WHERE w.stix_id = v.stix_id AND "
                         + AccessPolicy.versionPredicate("w", scope) + ")");
             }
             if (!versions.keys().isEmpty()) {
                 alternatives.add("v.version_key IN (" + marks(versions.keys().size()) + ")");
-                alternatives.add("(v.version_key = '' AND v.date_added IN (" + marks(versions.keys().size()) + "))");
+                alternatives.add("(v.version_key = '' AND v.date_added IN ("
+                        + marks(versions.keys().size()) + "))");
             }
             sql.append(" AND (").append(String.join(" OR ", alternatives)).append(')');
             args.addAll(versions.keys());
@@ -259,38 +291,46 @@ class IntelStore {
     /** Number of latest versions per type visible to {@code scope}. */
     Map<String, Long> countLatestByType(AccessScope scope) {
         Map<String, Long> out = new java.util.TreeMap<>();
-        jdbc.query("""
-                SELECT v.stix_type, COUNT(*) FROM object_version v WHERE """ + " " + latestVisible(scope)
-                + " GROUP BY v.stix_type", rs -> {
-                    out.put(rs.getString(1), rs.getLong(2));
-                });
+        String sql = "SELECT v.stix_type, COUNT(*) FROM object_version v WHERE " + latestVisible(scope)
+                + " GROUP BY v.stix_type";
+        jdbc.query(sql, rs -> {
+            out.put(rs.getString(1), rs.getLong(2));
+        });
         return out;
     }
 
     /** Total number of stored versions visible to {@code scope}. */
     long countVersions(AccessScope scope) {
-        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM object_version v WHERE "
-                + AccessPolicy.versionPredicate("v", scope), Long.class);
+        Long count = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM object_version v WHERE " + AccessPolicy.versionPredicate("v", scope), Long.class);
         return count == null ? 0 : count;
     }
 
     /** Ids whose relationship/sighting refs point at {@code targetId}, visible to {@code scope}. */
     List<StoredVersion> referencing(AccessScope scope, String targetId, int limit) {
-        return jdbc.query("SELECT " + VERSION_COLUMNS + """
+        return jdbc.query(
+                "SELECT " + VERSION_COLUMNS + """
                  FROM object_ref r JOIN object_version v ON v.seq = r.version_seq
-                WHERE r.target_id = ? AND """ + " " + latestVisible(scope)
-                + " ORDER BY v.seq LIMIT ?", VERSION_ROW, targetId, limit);
+                WHERE r.target_id = ? AND """ + " " + latestVisible(scope) + " ORDER BY v.seq LIMIT ?",
+                VERSION_ROW,
+                targetId,
+                limit);
     }
 
     /** Row {@code v} is the newest version of its id that {@code scope} may see (and is itself visible). */
     private static String latestVisible(AccessScope scope) {
         return "(" + AccessPolicy.versionPredicate("v", scope) + " AND v.version_key = (SELECT MAX(w.version_key) "
-                + "FROM object_version w WHERE w.stix_id = v.stix_id AND " + AccessPolicy.versionPredicate("w", scope) + "))";
+                + "FROM object_version w WHERE w.stix_id = v.stix_id AND " + AccessPolicy.versionPredicate("w", scope)
+                + "))";
     }
 
     private static void in(StringBuilder sql, List<Object> args, String column, List<String> values) {
         if (values != null && !values.isEmpty()) {
-            sql.append(" AND ").append(column).append(" IN (").append(marks(values.size())).append(')');
+            sql.append(" AND ")
+                    .append(column)
+                    .append(" IN (")
+                    .append(marks(values.size()))
+                    .append(')');
             args.addAll(values);
         }
     }
@@ -310,5 +350,4 @@ class IntelStore {
             query.run(chunk, marks(chunk.size()));
         }
     }
-
 }

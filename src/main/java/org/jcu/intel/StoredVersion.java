@@ -14,8 +14,17 @@ package org.jcu.intel;
  * @param content     the object's JSON (compact, properties sorted), exactly the STIX object
  * @param dateAdded   when this version was first added, UTC with microseconds (TAXII 2.1 {@code date_added})
  */
-public record StoredVersion(long seq, String id, String versionKey, String type, String specVersion, String modified,
-        String created, boolean revoked, String content, String dateAdded) {
+public record StoredVersion(
+        long seq,
+        String id,
+        String versionKey,
+        String type,
+        String specVersion,
+        String modified,
+        String created,
+        boolean revoked,
+        String content,
+        String dateAdded) {
 
     /**
      * The TAXII {@code version} of this object: {@code modified}, else {@code created}, else {@code date_added}

@@ -2,7 +2,6 @@ package org.jcu.intel;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.jcu.stix.StixTimestamps;
 
 /**
@@ -46,8 +45,8 @@ public record VersionSelector(boolean last, boolean first, boolean all, List<Str
                 case "all" -> all = true;
                 default -> {
                     if (!StixTimestamps.isValid(item)) {
-                        throw new IllegalArgumentException("match[version]: '" + item
-                                + "' is not 'last', 'first', 'all' or a STIX timestamp");
+                        throw new IllegalArgumentException(
+                                "match[version]: '" + item + "' is not 'last', 'first', 'all' or a STIX timestamp");
                     }
                     keys.add(StixTimestamps.versionKey(item));
                     dateAdded.add(StixTimestamps.micros(StixTimestamps.instant(item)));

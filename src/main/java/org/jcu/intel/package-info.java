@@ -7,4 +7,7 @@
  * latest; an id's new versions are accepted only from its owner (its first submitter). See
  * {@code docs/decisions/0003-holdings-and-versions.md}.
  */
+@NullMarked
 package org.jcu.intel;
+
+import org.jspecify.annotations.NullMarked;

@@ -2,7 +2,6 @@ package org.jcu.platform;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -24,16 +23,23 @@ class ApiErrors {
         body.put("status", e.getStatusCode().value());
         body.put("error", e.getStatusCode().toString());
         body.put("message", e.getReason());
-        return ResponseEntity.status(e.getStatusCode()).contentType(MediaType.APPLICATION_JSON).body(body);
+        return ResponseEntity.status(e.getStatusCode())
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body);
     }
 
-    @ExceptionHandler({IllegalArgumentException.class, MissingServletRequestParameterException.class,
-            MethodArgumentTypeMismatchException.class})
+    @ExceptionHandler({
+        IllegalArgumentException.class,
+        MissingServletRequestParameterException.class,
+        MethodArgumentTypeMismatchException.class
+    })
     ResponseEntity<Map<String, Object>> badRequest(Exception e) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", 400);
         body.put("error", "bad-request");
         body.put("message", e.getMessage());
-        return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(MediaType.APPLICATION_JSON).body(body);
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body);
     }
 }

@@ -1,7 +1,6 @@
 package org.jcu.platform;
 
 import java.nio.file.Path;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -12,6 +11,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxUploadBytes largest bundle accepted by {@code POST /api/v1/bundles}, in bytes as sent (default 1 GiB)
  */
 @ConfigurationProperties("jcu")
-public record JcuProperties(Path dataDir, boolean demoData,
-        @org.springframework.boot.context.properties.bind.DefaultValue("1073741824") long maxUploadBytes) {
-}
+public record JcuProperties(
+        Path dataDir,
+        boolean demoData,
+
+        @org.springframework.boot.context.properties.bind.DefaultValue("1073741824")
+        long maxUploadBytes) {}

@@ -12,8 +12,7 @@ package org.jcu.sharing;
  */
 public final class AccessPolicy {
 
-    private AccessPolicy() {
-    }
+    private AccessPolicy() {}
 
     /**
      * A SQL boolean expression true for rows of {@code object_version} aliased {@code alias} that {@code scope} may

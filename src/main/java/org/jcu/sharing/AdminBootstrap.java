@@ -1,7 +1,6 @@
 package org.jcu.sharing;
 
 import java.io.PrintStream;
-
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -10,8 +9,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Start of a server with no usable platform administrator (first start, or every admin token revoked): creates the
- * platform organisation and the bootstrap administrator ({@code admin}) if missing, and gives it an API token. The token is {@code JCU_ADMIN_TOKEN} when that is set (for scripts), otherwise a generated one that
- * is printed once to the console (standard output, never a logger, so it reaches no log file).
+ * platform organisation and the bootstrap administrator ({@code admin}) if missing, and gives it an API token. The
+ * token is {@code JCU_ADMIN_TOKEN} when that is set (for scripts), otherwise a generated one that is printed once to
+ * the console (standard output, never a logger, so it reaches no log file).
  */
 @Component
 @Order(1)
@@ -31,8 +31,8 @@ class AdminBootstrap implements ApplicationRunner {
         String fixed = System.getenv("JCU_ADMIN_TOKEN");
         boolean generated = fixed == null || fixed.isBlank();
         if (!generated && fixed.length() < Directory.MIN_TOKEN_LENGTH) {
-            throw new IllegalStateException("JCU_ADMIN_TOKEN must have at least " + Directory.MIN_TOKEN_LENGTH
-                    + " characters");
+            throw new IllegalStateException(
+                    "JCU_ADMIN_TOKEN must have at least " + Directory.MIN_TOKEN_LENGTH + " characters");
         }
         Directory.Organization platform = directory.platformOrganization();
         if (directory.hasActiveAdminToken()) {

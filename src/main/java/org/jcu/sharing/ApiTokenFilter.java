@@ -1,21 +1,19 @@
 package org.jcu.sharing;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
-import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -49,7 +47,9 @@ final class ApiTokenFilter extends OncePerRequestFilter {
             return;
         }
         JcuPrincipal user = principal.get();
-        var authentication = new UsernamePasswordAuthenticationToken(user, null,
+        var authentication = new UsernamePasswordAuthenticationToken(
+                user,
+                null,
                 List.of(new SimpleGrantedAuthority("ROLE_" + user.role().name())));
         SecurityContextHolder.getContext().setAuthentication(authentication);
         try {
@@ -81,7 +81,9 @@ final class ApiTokenFilter extends OncePerRequestFilter {
                 return Optional.empty();
             }
             String username = decoded.substring(0, colon);
-            return directory.authenticate(decoded.substring(colon + 1)).filter(p -> p.username().equals(username));
+            return directory
+                    .authenticate(decoded.substring(colon + 1))
+                    .filter(p -> p.username().equals(username));
         }
         return Optional.empty();
     }

@@ -6,7 +6,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.jcu.stix.StixJson;
 import org.jcu.stix.StixTimestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,19 +40,21 @@ public class Directory {
     }
 
     /** An organisation: UUID and unique name. */
-    public record Organization(String id, String name) {
-    }
+    public record Organization(String id, String name) {}
 
     /** Finds an organisation by name. */
     public Optional<Organization> findOrganization(String name) {
-        return jdbc.sql("SELECT id, name FROM organization WHERE name = ?").param(name)
-                .query((rs, n) -> new Organization(rs.getString(1), rs.getString(2))).optional();
+        return jdbc.sql("SELECT id, name FROM organization WHERE name = ?")
+                .param(name)
+                .query((rs, n) -> new Organization(rs.getString(1), rs.getString(2)))
+                .optional();
     }
 
     /** All organisations, by name. */
     public List<Organization> organizations() {
         return jdbc.sql("SELECT id, name FROM organization ORDER BY name")
-                .query((rs, n) -> new Organization(rs.getString(1), rs.getString(2))).list();
+                .query((rs, n) -> new Organization(rs.getString(1), rs.getString(2)))
+                .list();
     }
 
     /** Returns the organisation with that name, creating it if needed. */
@@ -65,7 +66,8 @@ public class Directory {
         return findOrganization(name).orElseGet(() -> {
             String id = UUID.randomUUID().toString();
             jdbc.sql("INSERT INTO organization (id, name, created_at) VALUES (?, ?, ?)")
-                    .params(id, name, now()).update();
+                    .params(id, name, now())
+                    .update();
             return new Organization(id, name);
         });
     }
@@ -79,8 +81,11 @@ public class Directory {
     public boolean hasActiveAdminToken() {
         return jdbc.sql("""
                 SELECT COUNT(*) FROM api_token t JOIN app_user u ON u.id = t.user_id
-                WHERE u.user_role = ? AND t.revoked = ?""").params(UserRole.PLATFORM_ADMIN.name(), false)
-                .query(Long.class).single() > 0;
+                WHERE u.user_role = ? AND t.revoked = ?""")
+                        .params(UserRole.PLATFORM_ADMIN.name(), false)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     /**
@@ -92,8 +97,12 @@ public class Directory {
      */
     @Transactional
     public String bootstrapAdmin(String username, String orgId, String token) {
-        String userId = jdbc.sql("SELECT id FROM app_user WHERE username = ?").param(username).query(String.class)
-                .optional().orElseGet(() -> createUser(username, orgId, UserRole.PLATFORM_ADMIN).userId());
+        String userId = jdbc.sql("SELECT id FROM app_user WHERE username = ?")
+                .param(username)
+                .query(String.class)
+                .optional()
+                .orElseGet(() ->
+                        createUser(username, orgId, UserRole.PLATFORM_ADMIN).userId());
         return issueToken(userId, "bootstrap", token);
     }
 
@@ -104,12 +113,17 @@ public class Directory {
      */
     @Transactional
     public JcuPrincipal createUser(String username, String orgId, UserRole role) {
-        if (jdbc.sql("SELECT COUNT(*) FROM app_user WHERE username = ?").param(username).query(Long.class).single() > 0) {
+        if (jdbc.sql("SELECT COUNT(*) FROM app_user WHERE username = ?")
+                        .param(username)
+                        .query(Long.class)
+                        .single()
+                > 0) {
             throw new IllegalArgumentException("user '" + username + "' already exists");
         }
         String id = UUID.randomUUID().toString();
         jdbc.sql("INSERT INTO app_user (id, username, org_id, user_role, created_at) VALUES (?, ?, ?, ?, ?)")
-                .params(id, username, orgId, role.name(), now()).update();
+                .params(id, username, orgId, role.name(), now())
+                .update();
         return new JcuPrincipal(id, username, orgId, role);
     }
 
@@ -126,7 +140,8 @@ public class Directory {
             throw new IllegalArgumentException("an API token must have at least " + MIN_TOKEN_LENGTH + " characters");
         }
         jdbc.sql("INSERT INTO api_token (token_hash, user_id, label, created_at, revoked) VALUES (?, ?, ?, ?, ?)")
-                .params(StixJson.sha256(clear), userId, label, now(), false).update();
+                .params(StixJson.sha256(clear), userId, label, now(), false)
+                .update();
         return clear;
     }
 
@@ -140,8 +155,8 @@ public class Directory {
                         JOIN app_user u ON u.id = t.user_id
                         WHERE t.token_hash = ? AND t.revoked = ?""")
                 .params(StixJson.sha256(token), false)
-                .query((rs, n) -> new JcuPrincipal(rs.getString(1), rs.getString(2), rs.getString(3),
-                        UserRole.valueOf(rs.getString(4))))
+                .query((rs, n) -> new JcuPrincipal(
+                        rs.getString(1), rs.getString(2), rs.getString(3), UserRole.valueOf(rs.getString(4))))
                 .optional();
     }
 

@@ -1,7 +1,6 @@
 package org.jcu.sharing;
 
 import java.nio.charset.StandardCharsets;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -22,6 +21,9 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 @org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
 class SecurityConfig {
 
+    private static final String HOW_TO_AUTHENTICATE =
+            "Send an API token as 'Authorization: Bearer <token>' or as the password of HTTP Basic.";
+
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, Directory directory) throws Exception {
         AuthenticationEntryPoint entryPoint = SecurityConfig::unauthorized;
@@ -32,10 +34,17 @@ class SecurityConfig {
                 .formLogin(form -> form.disable())
                 .addFilterBefore(new ApiTokenFilter(directory, entryPoint), BasicAuthenticationFilter.class)
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(entryPoint))
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
-                                "/actuator/health/**", "/actuator/health", "/error").permitAll()
-                        .anyRequest().authenticated());
+                .authorizeHttpRequests(auth -> auth.requestMatchers(
+                                "/",
+                                "/v3/api-docs/**",
+                                "/swagger-ui/**",
+                                "/swagger-ui.html",
+                                "/actuator/health/**",
+                                "/actuator/health",
+                                "/error")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated());
         return http.build();
     }
 
@@ -45,17 +54,19 @@ class SecurityConfig {
         return new InMemoryUserDetailsManager();
     }
 
-    private static void unauthorized(jakarta.servlet.http.HttpServletRequest request,
+    private static void unauthorized(
+            jakarta.servlet.http.HttpServletRequest request,
             jakarta.servlet.http.HttpServletResponse response,
-            org.springframework.security.core.AuthenticationException e) throws java.io.IOException {
+            org.springframework.security.core.AuthenticationException e)
+            throws java.io.IOException {
         response.setStatus(HttpStatus.UNAUTHORIZED.value());
         response.setHeader("WWW-Authenticate", "Bearer realm=\"jcu\", Basic realm=\"jcu\"");
         boolean taxii = request.getRequestURI().startsWith("/taxii2");
         response.setContentType(taxii ? "application/taxii+json;version=2.1" : "application/json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         String body = taxii
-                ? "{\"title\":\"Unauthorized\",\"description\":\"Send an API token as 'Authorization: Bearer <token>' or as the password of HTTP Basic.\",\"http_status\":\"401\"}"
-                : "{\"status\":401,\"error\":\"unauthorized\",\"message\":\"Send an API token as 'Authorization: Bearer <token>' or as the password of HTTP Basic.\"}";
+                ? "{\"title\":\"Unauthorized\",\"description\":\"" + HOW_TO_AUTHENTICATE + "\",\"http_status\":\"401\"}"
+                : "{\"status\":401,\"error\":\"unauthorized\",\"message\":\"" + HOW_TO_AUTHENTICATE + "\"}";
         response.getWriter().write(body);
     }
 }

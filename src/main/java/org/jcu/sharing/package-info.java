@@ -6,4 +6,7 @@
  * <p>The spine keeps the directory minimal (organisations, users, hashed tokens); communities, MoUs, TLP 2.0/PAP,
  * distribution and sharing groups are added here by the access-policy issue without changing callers.
  */
+@NullMarked
 package org.jcu.sharing;
+
+import org.jspecify.annotations.NullMarked;

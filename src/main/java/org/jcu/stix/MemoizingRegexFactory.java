@@ -1,11 +1,10 @@
 package org.jcu.stix;
 
+import com.networknt.schema.regex.RegularExpression;
+import com.networknt.schema.regex.RegularExpressionFactory;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
-
-import com.networknt.schema.regex.RegularExpression;
-import com.networknt.schema.regex.RegularExpressionFactory;
 
 /**
  * java.util.regex for JSON Schema {@code pattern}/{@code patternProperties}, remembering results for short inputs.

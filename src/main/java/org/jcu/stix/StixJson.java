@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
@@ -44,8 +43,7 @@ public final class StixJson {
             .enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED)
             .build();
 
-    private StixJson() {
-    }
+    private StixJson() {}
 
     /** The shared mapper (sorted output, exact decimals). */
     public static ObjectMapper mapper() {

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -69,14 +68,18 @@ public final class StixObjectReader implements Closeable {
         int b1 = buffered.read();
         int b2 = buffered.read();
         buffered.reset();
-        this.input = b1 == 0x1f && b2 == 0x8b ? new BufferedInputStream(new GZIPInputStream(buffered, 1 << 16), 1 << 16) : buffered;
+        this.input = b1 == 0x1f && b2 == 0x8b
+                ? new BufferedInputStream(new GZIPInputStream(buffered, 1 << 16), 1 << 16)
+                : buffered;
         this.format = format;
         this.sourceName = sourceName;
     }
 
     /** Opens a file; the layout is taken from its name. */
     public static StixObjectReader open(Path file) throws IOException {
-        return new StixObjectReader(Files.newInputStream(file), Format.fromFileName(file.getFileName().toString()),
+        return new StixObjectReader(
+                Files.newInputStream(file),
+                Format.fromFileName(file.getFileName().toString()),
                 file.getFileName().toString());
     }
 
@@ -106,18 +109,19 @@ public final class StixObjectReader implements Closeable {
             throw e;
         } catch (JacksonException e) {
             finished = true;
-            throw new MalformedInputException(sourceName + ": " + describe(e) + location(e.getLocation()) + ": "
-                    + e.getOriginalMessage(), e);
+            throw new MalformedInputException(
+                    sourceName + ": " + describe(e) + location(e.getLocation()) + ": " + e.getOriginalMessage(), e);
         } catch (UncheckedIOException e) {
             finished = true;
-            throw new MalformedInputException(sourceName + ": cannot read input: " + e.getCause().getMessage(), e);
+            throw new MalformedInputException(
+                    sourceName + ": cannot read input: " + e.getCause().getMessage(), e);
         }
     }
 
     private ObjectNode nextLine() {
         if (lines == null) {
-            lines = new BufferedReader(new LineLengthLimit(new InputStreamReader(input, StandardCharsets.UTF_8),
-                    MAX_LINE_CHARS), 1 << 16);
+            lines = new BufferedReader(
+                    new LineLengthLimit(new InputStreamReader(input, StandardCharsets.UTF_8), MAX_LINE_CHARS), 1 << 16);
         }
         try {
             String line;
@@ -133,12 +137,14 @@ public final class StixObjectReader implements Closeable {
             try (JsonParser lineParser = StixJson.mapper().createParser(line)) {
                 node = StixJson.mapper().readTree(lineParser);
                 if (lineParser.nextToken() != null) {
-                    throw new MalformedInputException(sourceName + ": line " + lineNumber
-                            + ": more than one JSON value on the line");
+                    throw new MalformedInputException(
+                            sourceName + ": line " + lineNumber + ": more than one JSON value on the line");
                 }
             } catch (JacksonException e) {
-                throw new MalformedInputException(sourceName + ": line " + lineNumber + ": " + describe(e)
-                        + location(e.getLocation()) + ": " + e.getOriginalMessage(), e);
+                throw new MalformedInputException(
+                        sourceName + ": line " + lineNumber + ": " + describe(e) + location(e.getLocation()) + ": "
+                                + e.getOriginalMessage(),
+                        e);
             }
             if (!(node instanceof ObjectNode object)) {
                 throw new MalformedInputException(sourceName + ": line " + lineNumber + ": expected a JSON object");
@@ -189,8 +195,8 @@ public final class StixObjectReader implements Closeable {
                 if (token == null) {
                     throw truncated();
                 }
-                throw new MalformedInputException(sourceName + ": bundle 'objects' must hold JSON objects"
-                        + location(parser.currentLocation()));
+                throw new MalformedInputException(
+                        sourceName + ": bundle 'objects' must hold JSON objects" + location(parser.currentLocation()));
             }
             if (!advanceToObjects()) {
                 finished = true;
@@ -213,7 +219,8 @@ public final class StixObjectReader implements Closeable {
             }
             if (token == JsonToken.END_OBJECT) {
                 expectEnd();
-                if ("bundle".equals(head.path("type").asString("")) && head.path("objects").isArray()) {
+                if ("bundle".equals(head.path("type").asString(""))
+                        && head.path("objects").isArray()) {
                     bundleId = head.path("id").asString(null);
                     buffered = head.get("objects").values().iterator();
                     return true;
@@ -225,8 +232,10 @@ public final class StixObjectReader implements Closeable {
             parser.nextToken();
             String type = head.path("type").asString(null);
             String id = head.path("id").asString(null);
-            if ("objects".equals(name) && parser.currentToken() == JsonToken.START_ARRAY
-                    && (type == null || "bundle".equals(type)) && (id == null || id.startsWith("bundle--"))) {
+            if ("objects".equals(name)
+                    && parser.currentToken() == JsonToken.START_ARRAY
+                    && (type == null || "bundle".equals(type))
+                    && (id == null || id.startsWith("bundle--"))) {
                 inBundleObjects = true;
                 bundleId = id;
                 return true;
@@ -261,19 +270,20 @@ public final class StixObjectReader implements Closeable {
     private void expectEnd() {
         JsonToken trailing = parser.nextToken();
         if (trailing != null) {
-            throw new MalformedInputException(sourceName + ": unexpected content after the JSON document"
-                    + location(parser.currentLocation()));
+            throw new MalformedInputException(
+                    sourceName + ": unexpected content after the JSON document" + location(parser.currentLocation()));
         }
     }
 
     private MalformedInputException truncated() {
-        return new MalformedInputException(sourceName + ": unexpected end of input (truncated JSON)"
-                + location(parser.currentLocation()));
+        return new MalformedInputException(
+                sourceName + ": unexpected end of input (truncated JSON)" + location(parser.currentLocation()));
     }
 
     private static String describe(JacksonException e) {
         String message = e.getOriginalMessage();
-        return message != null && message.contains("end-of-input") ? "truncated JSON (unexpected end of input)"
+        return message != null && message.contains("end-of-input")
+                ? "truncated JSON (unexpected end of input)"
                 : "malformed JSON";
     }
 

@@ -24,8 +24,7 @@ public final class StixTimestamps {
             .toFormatter()
             .withZone(ZoneOffset.UTC);
 
-    private StixTimestamps() {
-    }
+    private StixTimestamps() {}
 
     /** True if {@code text} is a STIX 2.1 timestamp (UTC, {@code Z}, at most nanosecond precision). */
     public static boolean isValid(String text) {
@@ -97,8 +96,8 @@ public final class StixTimestamps {
             }
         }
         try {
-            LocalDateTime local = LocalDateTime.of(year, month, day, digits(text, 11, 13), digits(text, 14, 16), second,
-                    nanos);
+            LocalDateTime local =
+                    LocalDateTime.of(year, month, day, digits(text, 11, 13), digits(text, 14, 16), second, nanos);
             return local.toInstant(ZoneOffset.UTC);
         } catch (DateTimeException e) {
             throw new IllegalArgumentException("not a valid date: " + text, e);

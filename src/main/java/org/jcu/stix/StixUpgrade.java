@@ -19,8 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class StixUpgrade {
 
-    private StixUpgrade() {
-    }
+    private StixUpgrade() {}
 
     /** True if {@code object} is STIX 2.0 content by the rule above. */
     public static boolean isStix20(ObjectNode object) {

@@ -1,12 +1,5 @@
 package org.jcu.stix;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
-
 import com.networknt.schema.Error;
 import com.networknt.schema.ExecutionConfig;
 import com.networknt.schema.Schema;
@@ -15,7 +8,12 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.PathType;
-
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -41,15 +39,36 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class StixValidator {
 
-    static final String SCHEMA_BASE = "http://raw.githubusercontent.com/oasis-open/cti-stix2-json-schemas/stix2.1/schemas/";
+    static final String SCHEMA_BASE =
+            "http://raw.githubusercontent.com/oasis-open/cti-stix2-json-schemas/stix2.1/schemas/";
 
     private static final Pattern TYPE = Pattern.compile("^[a-z0-9]+(-[a-z0-9]+)*$");
     private static final Pattern IDENTIFIER = Pattern.compile(
-            "^([a-z0-9]+(?:-[a-z0-9]+)*)--[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$");
-    private static final Set<String> TIMESTAMP_PROPERTIES = Set.of("created", "modified", "valid_from",
-            "valid_until", "first_seen", "last_seen", "published", "first_observed", "last_observed", "start", "stop",
-            "analysis_started", "analysis_ended", "submitted", "ctime", "mtime", "atime", "date", "created_time",
-            "modified_time", "start_time", "stop_time");
+            "^([a-z0-9]+(?:-[a-z0-9]+)*)--[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}"
+                    + "-[0-9a-fA-F]{12}$");
+    private static final Set<String> TIMESTAMP_PROPERTIES = Set.of(
+            "created",
+            "modified",
+            "valid_from",
+            "valid_until",
+            "first_seen",
+            "last_seen",
+            "published",
+            "first_observed",
+            "last_observed",
+            "start",
+            "stop",
+            "analysis_started",
+            "analysis_ended",
+            "submitted",
+            "ctime",
+            "mtime",
+            "atime",
+            "date",
+            "created_time",
+            "modified_time",
+            "start_time",
+            "stop_time");
 
     /** No annotation collection: the STIX schemas use no unevaluated* keywords, and collecting costs time. */
     private static final ExecutionConfig EXECUTION = ExecutionConfig.builder()
@@ -67,9 +86,10 @@ public final class StixValidator {
                 .formatAssertionsEnabled(false)
                 .regularExpressionFactory(new MemoizingRegexFactory())
                 .build();
-        this.registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, builder -> builder
-                .schemaRegistryConfig(config)
-                .schemaIdResolvers(resolvers -> resolvers.mapPrefix(SCHEMA_BASE, "classpath:stix/schemas/")));
+        this.registry = SchemaRegistry.withDefaultDialect(
+                SpecificationVersion.DRAFT_2020_12,
+                builder -> builder.schemaRegistryConfig(config)
+                        .schemaIdResolvers(resolvers -> resolvers.mapPrefix(SCHEMA_BASE, "classpath:stix/schemas/")));
     }
 
     /**
@@ -89,7 +109,10 @@ public final class StixValidator {
             return out;
         }
         if (type.length() < 3 || type.length() > 250 || !TYPE.matcher(type).matches()) {
-            out.add(new Violation(name, "/type", "type-format",
+            out.add(new Violation(
+                    name,
+                    "/type",
+                    "type-format",
                     "'" + type + "' is not a STIX type (3-250 chars of a-z, 0-9 and single hyphens)"));
         }
         if (id == null) {
@@ -99,25 +122,41 @@ public final class StixValidator {
             if (!matcher.matches()) {
                 out.add(new Violation(name, "/id", "id-format", "'" + id + "' is not <type>--<RFC 4122 UUID>"));
             } else if (!matcher.group(1).equals(type)) {
-                out.add(new Violation(name, "/id", "id-prefix",
+                out.add(new Violation(
+                        name,
+                        "/id",
+                        "id-prefix",
                         "id prefix '" + matcher.group(1) + "' does not match type '" + type + "'"));
             }
         }
-        boolean sco = StixTypes.isSco(type) || (!object.has("created") && !StixTypes.SDO.contains(type)
-                && !StixTypes.SRO.contains(type) && !StixTypes.META.contains(type));
+        boolean sco = StixTypes.isSco(type)
+                || (!object.has("created")
+                        && !StixTypes.SDO.contains(type)
+                        && !StixTypes.SRO.contains(type)
+                        && !StixTypes.META.contains(type));
         if (!sco) {
             String specVersion = text(object, "spec_version");
             if (!"2.1".equals(specVersion)) {
-                out.add(new Violation(name, "/spec_version", "spec-version",
-                        "spec_version must be \"2.1\" (found " + (specVersion == null ? "none" : "\"" + specVersion + "\"") + ")"));
+                out.add(new Violation(
+                        name,
+                        "/spec_version",
+                        "spec-version",
+                        "spec_version must be \"2.1\" (found "
+                                + (specVersion == null ? "none" : "\"" + specVersion + "\"") + ")"));
             }
         }
         checkTimestamps(object, "", name, out);
         String created = text(object, "created");
         String modified = text(object, "modified");
-        if (created != null && modified != null && StixTimestamps.isValid(created) && StixTimestamps.isValid(modified)
+        if (created != null
+                && modified != null
+                && StixTimestamps.isValid(created)
+                && StixTimestamps.isValid(modified)
                 && StixTimestamps.parse(modified).isBefore(StixTimestamps.parse(created))) {
-            out.add(new Violation(name, "/modified", "modified-before-created",
+            out.add(new Violation(
+                    name,
+                    "/modified",
+                    "modified-before-created",
                     "modified " + modified + " is earlier than created " + created));
         }
         checkRefs(object, "", name, out);
@@ -153,10 +192,16 @@ public final class StixValidator {
                 }
                 String child = pointer + "/" + escape(entry.getKey());
                 JsonNode value = entry.getValue();
-                if (TIMESTAMP_PROPERTIES.contains(entry.getKey()) && value.isString()
+                if (TIMESTAMP_PROPERTIES.contains(entry.getKey())
+                        && value.isString()
                         && !StixTimestamps.isValid(value.stringValue())) {
-                    out.add(new Violation(name, child, "timestamp-format", "'" + value.stringValue()
-                            + "' is not a valid RFC 3339 UTC timestamp (YYYY-MM-DDTHH:mm:ss[.s+]Z, a real date)"));
+                    out.add(new Violation(
+                            name,
+                            child,
+                            "timestamp-format",
+                            "'" + value.stringValue()
+                                    + "' is not a valid RFC 3339 UTC timestamp"
+                                    + " (YYYY-MM-DDTHH:mm:ss[.s+]Z, a real date)"));
                 } else if (value.isContainer()) {
                     checkTimestamps(value, child, name, out);
                 }
@@ -205,7 +250,8 @@ public final class StixValidator {
 
     private static void checkIdentifier(String ref, String pointer, String name, List<Violation> out) {
         if (!IDENTIFIER.matcher(ref).matches()) {
-            out.add(new Violation(name, pointer, "ref-format", "'" + ref + "' is not a STIX identifier <type>--<UUID>"));
+            out.add(new Violation(
+                    name, pointer, "ref-format", "'" + ref + "' is not a STIX identifier <type>--<UUID>"));
         }
     }
 

@@ -6,4 +6,7 @@
  * custom property and extension survives a round trip; typed accessors live in {@link org.jcu.stix.StixObject}.
  * Source: STIX Version 2.1, OASIS Standard, 10 June 2021 (cited as "STIX 2.1 §n").
  */
+@NullMarked
 package org.jcu.stix;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,14 +1,14 @@
 package org.jcu.taxii;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import jakarta.servlet.http.HttpServletRequest;
-
 import org.jcu.intel.Cursors;
 import org.jcu.intel.IntelQueries;
 import org.jcu.intel.StoredVersion;
@@ -30,9 +30,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
-
 /**
  * TAXII 2.1 read endpoints. Every response is {@code application/taxii+json;version=2.1}; a request whose
  * {@code Accept} names neither that media type (with or without the version parameter) nor a wildcard gets 406.
@@ -49,6 +46,7 @@ class TaxiiController {
     static final String API_ROOT = "jcu";
     /** The collection holding every object the reader may see. */
     static final String COLLECTION_ID = "365fed99-08fa-4fdc-a1b3-fb247eb41d01";
+
     static final int DEFAULT_LIMIT = 1000;
     static final long MAX_CONTENT_LENGTH = 104_857_600L;
 
@@ -62,7 +60,9 @@ class TaxiiController {
     @GetMapping("/")
     ResponseEntity<Object> discovery(HttpServletRequest request) {
         requireTaxiiAccept(request);
-        String root = ServletUriComponentsBuilder.fromCurrentContextPath().path("/taxii2/" + API_ROOT + "/").toUriString();
+        String root = ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path("/taxii2/" + API_ROOT + "/")
+                .toUriString();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("title", "jcu TAXII 2.1 server");
         body.put("description", "Joint Cyber Unit intelligence sharing platform");
@@ -95,7 +95,9 @@ class TaxiiController {
 
     @Operation(summary = "TAXII 2.1 §5.2 one collection")
     @GetMapping("/{root}/collections/{collection}/")
-    ResponseEntity<Object> collection(HttpServletRequest request, @PathVariable("root") String root,
+    ResponseEntity<Object> collection(
+            HttpServletRequest request,
+            @PathVariable("root") String root,
             @PathVariable("collection") String collection) {
         requireTaxiiAccept(request);
         requireCollection(root, collection);
@@ -104,8 +106,11 @@ class TaxiiController {
 
     @Operation(summary = "TAXII 2.1 §5.4 get objects (envelope)")
     @GetMapping("/{root}/collections/{collection}/objects/")
-    ResponseEntity<String> objects(HttpServletRequest request, @AuthenticationPrincipal JcuPrincipal user,
-            @PathVariable("root") String root, @PathVariable("collection") String collection,
+    ResponseEntity<String> objects(
+            HttpServletRequest request,
+            @AuthenticationPrincipal JcuPrincipal user,
+            @PathVariable("root") String root,
+            @PathVariable("collection") String collection,
             @RequestParam Map<String, String> params) {
         requireTaxiiAccept(request);
         requireCollection(root, collection);
@@ -114,9 +119,13 @@ class TaxiiController {
 
     @Operation(summary = "TAXII 2.1 §5.5 get an object (envelope, versions per match[version], default last)")
     @GetMapping("/{root}/collections/{collection}/objects/{id}/")
-    ResponseEntity<String> object(HttpServletRequest request, @AuthenticationPrincipal JcuPrincipal user,
-            @PathVariable("root") String root, @PathVariable("collection") String collection,
-            @PathVariable("id") String id, @RequestParam Map<String, String> params) {
+    ResponseEntity<String> object(
+            HttpServletRequest request,
+            @AuthenticationPrincipal JcuPrincipal user,
+            @PathVariable("root") String root,
+            @PathVariable("collection") String collection,
+            @PathVariable("id") String id,
+            @RequestParam Map<String, String> params) {
         requireTaxiiAccept(request);
         requireCollection(root, collection);
         IntelQueries.Page page = queries.list(AccessScope.of(user), query(request, params, id));
@@ -128,8 +137,11 @@ class TaxiiController {
 
     @Operation(summary = "TAXII 2.1 §5.3 manifest")
     @GetMapping("/{root}/collections/{collection}/manifest/")
-    ResponseEntity<String> manifest(HttpServletRequest request, @AuthenticationPrincipal JcuPrincipal user,
-            @PathVariable("root") String root, @PathVariable("collection") String collection,
+    ResponseEntity<String> manifest(
+            HttpServletRequest request,
+            @AuthenticationPrincipal JcuPrincipal user,
+            @PathVariable("root") String root,
+            @PathVariable("collection") String collection,
             @RequestParam Map<String, String> params) {
         requireTaxiiAccept(request);
         requireCollection(root, collection);
@@ -140,10 +152,16 @@ class TaxiiController {
             out.append(",\"objects\":[");
             for (int i = 0; i < page.items().size(); i++) {
                 StoredVersion v = page.items().get(i);
-                out.append(i == 0 ? "" : ",").append("{\"id\":").append(quote(v.id()))
-                        .append(",\"date_added\":").append(quote(v.dateAdded()))
-                        .append(",\"version\":").append(quote(v.taxiiVersion()))
-                        .append(",\"media_type\":").append(quote(STIX_MEDIA)).append('}');
+                out.append(i == 0 ? "" : ",")
+                        .append("{\"id\":")
+                        .append(quote(v.id()))
+                        .append(",\"date_added\":")
+                        .append(quote(v.dateAdded()))
+                        .append(",\"version\":")
+                        .append(quote(v.taxiiVersion()))
+                        .append(",\"media_type\":")
+                        .append(quote(STIX_MEDIA))
+                        .append('}');
             }
             out.append(']');
         }
@@ -152,9 +170,13 @@ class TaxiiController {
 
     @Operation(summary = "TAXII 2.1 §5.7 object versions")
     @GetMapping("/{root}/collections/{collection}/objects/{id}/versions/")
-    ResponseEntity<String> versions(HttpServletRequest request, @AuthenticationPrincipal JcuPrincipal user,
-            @PathVariable("root") String root, @PathVariable("collection") String collection,
-            @PathVariable("id") String id, @RequestParam Map<String, String> params) {
+    ResponseEntity<String> versions(
+            HttpServletRequest request,
+            @AuthenticationPrincipal JcuPrincipal user,
+            @PathVariable("root") String root,
+            @PathVariable("collection") String collection,
+            @PathVariable("id") String id,
+            @RequestParam Map<String, String> params) {
         requireTaxiiAccept(request);
         requireCollection(root, collection);
         Map<String, String> all = new LinkedHashMap<>(params);
@@ -204,13 +226,16 @@ class TaxiiController {
         body.put("title", title);
         body.put("description", description);
         body.put("http_status", Integer.toString(status.value()));
-        return ResponseEntity.status(status).contentType(MediaType.parseMediaType(TAXII_MEDIA)).body(body);
+        return ResponseEntity.status(status)
+                .contentType(MediaType.parseMediaType(TAXII_MEDIA))
+                .body(body);
     }
 
     private IntelQueries.Query query(HttpServletRequest request, Map<String, String> params, String id) {
         for (String name : params.keySet()) {
-            if (name.startsWith("match[") && !List.of("match[id]", "match[type]", "match[version]",
-                    "match[spec_version]").contains(name)) {
+            if (name.startsWith("match[")
+                    && !List.of("match[id]", "match[type]", "match[version]", "match[spec_version]")
+                            .contains(name)) {
                 throw new TaxiiException(HttpStatus.BAD_REQUEST, "Unsupported filter", name + " is not supported");
             }
         }
@@ -222,8 +247,8 @@ class TaxiiController {
         String addedAfterKey = null;
         if (addedAfter != null) {
             if (!StixTimestamps.isValid(addedAfter)) {
-                throw new IllegalArgumentException("added_after: '" + addedAfter + "' is not a timestamp "
-                        + "(YYYY-MM-DDTHH:mm:ss[.s+]Z)");
+                throw new IllegalArgumentException(
+                        "added_after: '" + addedAfter + "' is not a timestamp " + "(YYYY-MM-DDTHH:mm:ss[.s+]Z)");
             }
             Instant after = StixTimestamps.instant(addedAfter);
             addedAfterKey = StixTimestamps.micros(after);
@@ -243,9 +268,14 @@ class TaxiiController {
         if (versions.isEmpty() && params.containsKey("match[version]")) {
             versions = List.of(params.get("match[version]"));
         }
-        return new IntelQueries.Query(values(request, "match[type]"), ids, values(request, "match[spec_version]"),
-                addedAfterKey, VersionSelector.parse(versions.isEmpty() ? null : String.join(",", versions)),
-                Cursors.decode(params.get("next")), limit);
+        return new IntelQueries.Query(
+                values(request, "match[type]"),
+                ids,
+                values(request, "match[spec_version]"),
+                addedAfterKey,
+                VersionSelector.parse(versions.isEmpty() ? null : String.join(",", versions)),
+                Cursors.decode(params.get("next")),
+                limit);
     }
 
     private static List<String> values(HttpServletRequest request, String name) {
@@ -255,7 +285,10 @@ class TaxiiController {
         }
         List<String> out = new ArrayList<>();
         for (String value : raw) {
-            Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(out::add);
+            Arrays.stream(value.split(","))
+                    .map(String::trim)
+                    .filter(s -> !s.isEmpty())
+                    .forEach(out::add);
         }
         return out;
     }
@@ -293,7 +326,9 @@ class TaxiiController {
     }
 
     private static ResponseEntity<Object> taxii(Object body) {
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(TAXII_MEDIA)).body(body);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(TAXII_MEDIA))
+                .body(body);
     }
 
     private static Map<String, Object> collection() {
@@ -330,15 +365,17 @@ class TaxiiController {
             if (type.isWildcardType()) {
                 return;
             }
-            if ("application".equals(type.getType()) && ("taxii+json".equals(type.getSubtype())
-                    || "*".equals(type.getSubtype()))) {
+            if ("application".equals(type.getType())
+                    && ("taxii+json".equals(type.getSubtype()) || "*".equals(type.getSubtype()))) {
                 String version = type.getParameter("version");
                 if (version == null || "2.1".equals(version) || "*".equals(type.getSubtype())) {
                     return;
                 }
             }
         }
-        throw new TaxiiException(HttpStatus.NOT_ACCEPTABLE, "Not acceptable",
+        throw new TaxiiException(
+                HttpStatus.NOT_ACCEPTABLE,
+                "Not acceptable",
                 "this server answers only " + TAXII_MEDIA + " (requested: " + accept + ")");
     }
 

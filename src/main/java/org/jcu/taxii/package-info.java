@@ -3,4 +3,7 @@
  * collections, and the read endpoints of §5 (objects, object by id, manifest, versions). The write path and the
  * TAXII client come later.
  */
+@NullMarked
 package org.jcu.taxii;
+
+import org.jspecify.annotations.NullMarked;

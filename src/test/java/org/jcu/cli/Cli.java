@@ -7,7 +7,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import picocli.CommandLine;
 
 /**
@@ -38,8 +37,7 @@ final class Cli {
         }
     }
 
-    private Cli() {
-    }
+    private Cli() {}
 
     static Result run(String... args) {
         ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
@@ -62,8 +60,8 @@ final class Cli {
             System.setOut(systemOut);
             System.setErr(systemErr);
         }
-        Result result = new Result(exitCode, outBytes.toString(StandardCharsets.UTF_8),
-                errBytes.toString(StandardCharsets.UTF_8));
+        Result result = new Result(
+                exitCode, outBytes.toString(StandardCharsets.UTF_8), errBytes.toString(StandardCharsets.UTF_8));
         systemOut.println("jcu " + String.join(" ", args) + " -> " + result);
         return result;
     }

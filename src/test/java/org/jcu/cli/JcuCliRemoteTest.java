@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-
 import org.jcu.sharing.UserRole;
 import org.jcu.test.SqliteStore;
 import org.jcu.test.Stix;
@@ -43,8 +42,8 @@ class JcuCliRemoteTest extends StoreFixture {
     void importsThroughTheServerAndCountsWhatItStored() throws IOException {
         Path bundle = write("two.json", Stix.bundle(indicator(TS), indicator(TS)));
 
-        Cli.Result imported = Cli.run("import", "--url", url, "--token-file", tokenFile.toString(), "-q",
-                bundle.toString());
+        Cli.Result imported =
+                Cli.run("import", "--url", url, "--token-file", tokenFile.toString(), "-q", bundle.toString());
         assertThat(imported.exitCode()).as(imported.toString()).isZero();
         assertThat(imported.out()).contains("two.json").contains("imported 2, unchanged 0, rejected 0");
 
@@ -57,8 +56,8 @@ class JcuCliRemoteTest extends StoreFixture {
     void importsNdjsonThroughTheServer() throws IOException {
         Path ndjson = write("objects.ndjson", indicator(TS) + "\n\n" + indicator(TS) + "\n" + indicator(TS) + "\n");
 
-        Cli.Result imported = Cli.run("import", "--url", url, "--token-file", tokenFile.toString(), "-q",
-                ndjson.toString());
+        Cli.Result imported =
+                Cli.run("import", "--url", url, "--token-file", tokenFile.toString(), "-q", ndjson.toString());
 
         assertThat(imported.exitCode()).as(imported.toString()).isZero();
         assertThat(imported.out()).contains("imported 3");
@@ -70,10 +69,10 @@ class JcuCliRemoteTest extends StoreFixture {
         String text = Stix.bundle(indicator(TS));
         Path truncated = write("truncated.json", text.substring(0, text.length() - 20));
 
-        Cli.Result rejected = Cli.run("import", "--url", url, "--token-file", tokenFile.toString(), "-q",
-                invalid.toString());
-        Cli.Result malformed = Cli.run("import", "--url", url, "--token-file", tokenFile.toString(), "-q",
-                truncated.toString());
+        Cli.Result rejected =
+                Cli.run("import", "--url", url, "--token-file", tokenFile.toString(), "-q", invalid.toString());
+        Cli.Result malformed =
+                Cli.run("import", "--url", url, "--token-file", tokenFile.toString(), "-q", truncated.toString());
 
         assertThat(rejected.exitCode()).as(rejected.toString()).isEqualTo(JcuCli.EXIT_REJECTED);
         assertThat(rejected.out()).contains("REJECTED whole").contains("[modified-before-created]");
@@ -87,8 +86,8 @@ class JcuCliRemoteTest extends StoreFixture {
         Path wrong = Files.writeString(tmp.resolve("wrong-token"), "not-a-valid-token");
         Path bundle = write("one.json", Stix.bundle(indicator(TS)));
 
-        Cli.Result imported = Cli.run("import", "--url", url, "--token-file", wrong.toString(), "-q",
-                bundle.toString());
+        Cli.Result imported =
+                Cli.run("import", "--url", url, "--token-file", wrong.toString(), "-q", bundle.toString());
         Cli.Result stats = Cli.run("stats", "--url", url, "--token-file", wrong.toString());
 
         assertThat(imported.exitCode()).as(imported.toString()).isEqualTo(JcuCli.EXIT_AUTH);
@@ -101,8 +100,8 @@ class JcuCliRemoteTest extends StoreFixture {
     void unreachableServerIsARuntimeFailure() throws IOException {
         Path bundle = write("one.json", Stix.bundle(indicator(TS)));
 
-        Cli.Result imported = Cli.run("import", "--url", "http://127.0.0.1:1", "--token-file", tokenFile.toString(),
-                "-q", bundle.toString());
+        Cli.Result imported = Cli.run(
+                "import", "--url", "http://127.0.0.1:1", "--token-file", tokenFile.toString(), "-q", bundle.toString());
 
         assertThat(imported.exitCode()).as(imported.toString()).isEqualTo(1);
         assertThat(imported.err()).contains("cannot reach");

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-
 import org.jcu.test.Corpus;
 import org.jcu.test.Stix;
 import org.junit.jupiter.api.Test;
@@ -54,25 +53,33 @@ class JcuCliTest {
     @Test
     void invalidObjectRejectsTheWholeFileUnlessPartialAndMalformedInputWritesNothing() throws IOException {
         Path data = tmp.resolve("data");
-        Path vulnerabilities = write("vulnerabilities.json", Stix.bundle(vulnerability(TS, TS), vulnerability(TS, EARLIER)));
-        Path indicators = write("indicators.json", Stix.bundle(indicator(TS, TS), indicator(TS, EARLIER),
-                indicator(EARLIER, TS)));
+        Path vulnerabilities =
+                write("vulnerabilities.json", Stix.bundle(vulnerability(TS, TS), vulnerability(TS, EARLIER)));
+        Path indicators = write(
+                "indicators.json", Stix.bundle(indicator(TS, TS), indicator(TS, EARLIER), indicator(EARLIER, TS)));
         String truncatedText = Stix.bundle(intrusionSet(), intrusionSet(), intrusionSet());
         Path truncated = write("truncated.json", truncatedText.substring(0, truncatedText.length() - 30));
 
         Cli.Result whole = Cli.run("import", "--data", data.toString(), "-q", vulnerabilities.toString());
         assertThat(whole.exitCode()).as(whole.toString()).isEqualTo(JcuCli.EXIT_REJECTED);
-        assertThat(whole.out()).contains("REJECTED whole").contains("would have imported 1, unchanged 0, rejected 1 (read 2")
+        assertThat(whole.out())
+                .contains("REJECTED whole")
+                .contains("would have imported 1, unchanged 0, rejected 1 (read 2")
                 .contains("[modified-before-created]");
 
         Cli.Result partial = Cli.run("import", "--data", data.toString(), "--partial", "-q", indicators.toString());
         assertThat(partial.exitCode()).as(partial.toString()).isEqualTo(JcuCli.EXIT_REJECTED);
-        assertThat(partial.out()).doesNotContain("REJECTED").contains("imported 2, unchanged 0, rejected 1")
+        assertThat(partial.out())
+                .doesNotContain("REJECTED")
+                .contains("imported 2, unchanged 0, rejected 1")
                 .contains("/modified [modified-before-created]");
 
         Cli.Result malformed = Cli.run("import", "--data", data.toString(), "--partial", "-q", truncated.toString());
         assertThat(malformed.exitCode()).as(malformed.toString()).isEqualTo(JcuCli.EXIT_MALFORMED);
-        assertThat(malformed.out()).contains("truncated.json").contains("REJECTED, nothing written").contains("truncated JSON");
+        assertThat(malformed.out())
+                .contains("truncated.json")
+                .contains("REJECTED, nothing written")
+                .contains("truncated JSON");
 
         Cli.Result stats = Cli.run("stats", "--data", data.toString());
         assertThat(stats.exitCode()).as(stats.toString()).isZero();
@@ -106,8 +113,13 @@ class JcuCliTest {
         Cli.Result help = Cli.run("--help");
 
         assertThat(help.exitCode()).isZero();
-        assertThat(help.out()).contains("Usage: jcu").contains("serve").contains("import").contains("stats")
-                .contains("Exit codes:").contains("malformed or truncated input");
+        assertThat(help.out())
+                .contains("Usage: jcu")
+                .contains("serve")
+                .contains("import")
+                .contains("stats")
+                .contains("Exit codes:")
+                .contains("malformed or truncated input");
     }
 
     @ParameterizedTest(name = "jcu {0} --help")
@@ -116,7 +128,10 @@ class JcuCliTest {
         Cli.Result help = Cli.run(command, "--help");
 
         assertThat(help.exitCode()).isZero();
-        assertThat(help.out()).contains("Usage: jcu " + command).contains("--data").contains("--db");
+        assertThat(help.out())
+                .contains("Usage: jcu " + command)
+                .contains("--data")
+                .contains("--db");
         assertThat(help.err()).isEmpty();
     }
 
@@ -146,11 +161,13 @@ class JcuCliTest {
     void refusesDatabaseCredentialsOnTheCommandLineWithoutEchoingThem() throws IOException {
         Path file = write("empty.json", Stix.bundle());
 
-        Cli.Result result = Cli.run("import", "--data", tmp.toString(), "--db", "postgresql://user:s3cret@host/db",
-                file.toString());
+        Cli.Result result = Cli.run(
+                "import", "--data", tmp.toString(), "--db", "postgresql://user:s3cret@host/db", file.toString());
 
         assertThat(result.exitCode()).isNotZero();
-        assertThat(result.err()).contains("--db must not contain credentials").contains("JCU_DB_PASSWORD")
+        assertThat(result.err())
+                .contains("--db must not contain credentials")
+                .contains("JCU_DB_PASSWORD")
                 .doesNotContain("s3cret");
         assertThat(result.out()).doesNotContain("s3cret");
     }
@@ -160,21 +177,23 @@ class JcuCliTest {
         Path file = write("empty.json", Stix.bundle());
         Cli.Result badDb = Cli.run("stats", "--data", tmp.toString(), "--db", "mysql://x");
         assertThat(badDb.exitCode()).isEqualTo(2);
-        Cli.Result query = Cli.run("import", "--data", tmp.toString(), "--db",
-                "postgresql://host/db?user=u&password=p", file.toString());
+        Cli.Result query = Cli.run(
+                "import", "--data", tmp.toString(), "--db", "postgresql://host/db?user=u&password=p", file.toString());
         assertThat(query.exitCode()).isEqualTo(2);
         assertThat(query.err()).contains("must not contain credentials");
     }
 
     @Test
     void anUnknownOrganisationIsRefusedUnlessCreateOrgIsGiven() throws IOException {
-        Path file = write("one.json", Stix.bundle(Stix.indicator(Stix.newId("indicator"), "2024-01-01T00:00:00.000Z",
-                "2024-01-01T00:00:00.000Z", "")));
+        Path file = write(
+                "one.json",
+                Stix.bundle(Stix.indicator(
+                        Stix.newId("indicator"), "2024-01-01T00:00:00.000Z", "2024-01-01T00:00:00.000Z", "")));
         Cli.Result typo = Cli.run("import", "-q", "--data", tmp.toString(), "--org", "CERT-XX typo", file.toString());
         assertThat(typo.exitCode()).isEqualTo(2);
         assertThat(typo.err()).contains("no organisation named 'CERT-XX typo'").contains("--create-org");
-        Cli.Result created = Cli.run("import", "-q", "--data", tmp.toString(), "--org", "CERT-XX", "--create-org",
-                file.toString());
+        Cli.Result created =
+                Cli.run("import", "-q", "--data", tmp.toString(), "--org", "CERT-XX", "--create-org", file.toString());
         assertThat(created.exitCode()).as(created.toString()).isZero();
         assertThat(created.out()).contains("imported 1");
     }
@@ -197,13 +216,11 @@ class JcuCliTest {
 
     private static String vulnerability(String created, String modified) {
         return """
-                {"type":"vulnerability","spec_version":"2.1","id":"%s","created":"%s","modified":"%s","name":"CVE-2024-0001"}"""
-                .formatted(Stix.newId("vulnerability"), created, modified);
+                {"type":"vulnerability","spec_version":"2.1","id":"%s","created":"%s","modified":"%s","name":"CVE-2024-0001"}""".formatted(Stix.newId("vulnerability"), created, modified);
     }
 
     private static String intrusionSet() {
         return """
-                {"type":"intrusion-set","spec_version":"2.1","id":"%s","created":"%s","modified":"%s","name":"APT-T"}"""
-                .formatted(Stix.newId("intrusion-set"), TS, TS);
+                {"type":"intrusion-set","spec_version":"2.1","id":"%s","created":"%s","modified":"%s","name":"APT-T"}""".formatted(Stix.newId("intrusion-set"), TS, TS);
     }
 }

@@ -9,12 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.jcu.test.Http;
 import org.jcu.test.Stix;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 import picocli.CommandLine;
 
 /**
@@ -38,18 +36,24 @@ class ServeCommandTest {
         try {
             assertThat(code).isZero();
             String console = captured.toString(StandardCharsets.UTF_8);
-            Matcher token = Pattern.compile("API token \\(shown only now[^)]*\\):\\s+(\\S+)").matcher(console);
+            Matcher token = Pattern.compile("API token \\(shown only now[^)]*\\):\\s+(\\S+)")
+                    .matcher(console);
             assertThat(token.find()).as(console).isTrue();
-            Matcher api = Pattern.compile("REST API\\s+http://localhost:(\\d+)/api/v1/objects").matcher(console);
+            Matcher api = Pattern.compile("REST API\\s+http://localhost:(\\d+)/api/v1/objects")
+                    .matcher(console);
             assertThat(api.find()).as(console).isTrue();
-            assertThat(console).contains("/taxii2/").contains("/swagger-ui.html").contains("Authorization: Bearer");
+            assertThat(console)
+                    .contains("/taxii2/")
+                    .contains("/swagger-ui.html")
+                    .contains("Authorization: Bearer");
 
             Http http = new Http(Integer.parseInt(api.group(1)));
             HttpResponse<String> stats = http.get("/api/v1/stats", Http.bearer(token.group(1)), null);
             assertThat(stats.statusCode()).isEqualTo(200);
             assertThat(Stix.parse(stats.body()).get("total").asLong()).isEqualTo(1826);
             assertThat(http.get("/taxii2/", Http.basic("admin", token.group(1)), "application/taxii+json;version=2.1")
-                    .statusCode()).isEqualTo(200);
+                            .statusCode())
+                    .isEqualTo(200);
             assertThat(data.resolve("jcu.db")).exists();
         } finally {
             if (serve.context != null) {

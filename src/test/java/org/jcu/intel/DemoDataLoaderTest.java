@@ -26,11 +26,16 @@ class DemoDataLoaderTest extends StoreFixture {
         loader.run(null);
         AccessScope scope = new AccessScope(directory.platformOrganization().id(), "test", UserRole.ANALYST);
         assertThat(versionRows()).isEqualTo(1826);
-        assertThat(queries.countsByType(scope)).containsEntry("attack-pattern", 95L).containsEntry("relationship", 1373L);
-        assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT owner_org) FROM object_version", Long.class)).isEqualTo(1);
-        assertThat(getClass().getClassLoader().getResource("demo/LICENSE-MITRE-ATTACK.txt")).isNotNull();
+        assertThat(queries.countsByType(scope))
+                .containsEntry("attack-pattern", 95L)
+                .containsEntry("relationship", 1373L);
+        assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT owner_org) FROM object_version", Long.class))
+                .isEqualTo(1);
+        assertThat(getClass().getClassLoader().getResource("demo/LICENSE-MITRE-ATTACK.txt"))
+                .isNotNull();
 
         loader.run(null);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM holding", Long.class)).isEqualTo(1826);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM holding", Long.class))
+                .isEqualTo(1826);
     }
 }

@@ -4,5 +4,4 @@ import org.jcu.test.PostgresStore;
 
 /** {@link IntelApiContract} on PostgreSQL. */
 @PostgresStore
-class IntelApiPostgresTest extends IntelApiContract {
-}
+class IntelApiPostgresTest extends IntelApiContract {}

@@ -4,5 +4,4 @@ import org.jcu.test.SqliteStore;
 
 /** {@link IntelApiContract} on SQLite. */
 @SqliteStore
-class IntelApiSqliteTest extends IntelApiContract {
-}
+class IntelApiSqliteTest extends IntelApiContract {}

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import org.jcu.sharing.AccessScope;
 import org.jcu.sharing.Directory;
 import org.jcu.sharing.UserRole;
@@ -20,7 +19,6 @@ import org.jcu.test.StoreFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -68,15 +66,21 @@ abstract class IntelStoreContract extends StoreFixture {
         // Mobile 17.1 lists three objects twice (identical content): the repeats are no-ops
         assertThat(report.imported() + report.unchanged()).isEqualTo(2148);
         Map<String, Long> distinct = countByType(expected.stream()
-                .collect(Collectors.toMap(o -> o.get("id").asString() + "|" + o.path("modified").asString(""),
-                        Function.identity(), (a, b) -> a)).values().stream().toList());
+                .collect(Collectors.toMap(
+                        o -> o.get("id").asString() + "|" + o.path("modified").asString(""),
+                        Function.identity(),
+                        (a, b) -> a))
+                .values()
+                .stream()
+                .toList());
         assertThat(queries.countsByType(scope)).isEqualTo(distinct);
         assertLosslessRoundTrip(expected);
     }
 
     @Test
     void importsEnterpriseAttack20NdjsonUpgradedTo21() {
-        List<Path> files = List.of(Corpus.path("mitre-cti-stix20/enterprise-attack-v18.1-stix20-sdo.ndjson.gz"),
+        List<Path> files = List.of(
+                Corpus.path("mitre-cti-stix20/enterprise-attack-v18.1-stix20-sdo.ndjson.gz"),
                 Corpus.path("mitre-cti-stix20/enterprise-attack-v18.1-stix20-relationships-part1.ndjson.gz"),
                 Corpus.path("mitre-cti-stix20/enterprise-attack-v18.1-stix20-relationships-part2.ndjson.gz"));
         long read = 0;
@@ -91,7 +95,9 @@ abstract class IntelStoreContract extends StoreFixture {
         assertThat(read).isEqualTo(24_771);
         Map<String, Long> distinct = countByType(all.stream()
                 .collect(Collectors.toMap(o -> o.get("id").asString(), Function.identity(), (a, b) -> a))
-                .values().stream().toList());
+                .values()
+                .stream()
+                .toList());
         assertThat(queries.countsByType(scope)).isEqualTo(distinct);
         assertThat(distinct.get("relationship")).isEqualTo(20_048);
         // re-export of a 2.0 input is its 2.1 upgrade: the input plus spec_version (and is_family on malware)
@@ -101,7 +107,8 @@ abstract class IntelStoreContract extends StoreFixture {
             if ("malware".equals(upgraded.get("type").asString()) && !upgraded.has("is_family")) {
                 upgraded.put("is_family", true);
             }
-            StoredVersion stored = queries.latest(scope, original.get("id").asString()).orElseThrow();
+            StoredVersion stored =
+                    queries.latest(scope, original.get("id").asString()).orElseThrow();
             assertThat(Stix.canonical(stored.content())).isEqualTo(Stix.canonical(upgraded));
         }
     }
@@ -115,8 +122,10 @@ abstract class IntelStoreContract extends StoreFixture {
             if (mitre21.get("type").asString().equals("x-mitre-collection")) {
                 continue; // only in the 2.1 bundle
             }
-            ObjectNode stored = (ObjectNode) Stix.parse(queries.latest(scope, mitre21.get("id").asString())
-                    .orElseThrow().content());
+            ObjectNode stored = (ObjectNode)
+                    Stix.parse(queries.latest(scope, mitre21.get("id").asString())
+                            .orElseThrow()
+                            .content());
             if (mitre21.get("type").asString().equals("malware")) {
                 assertThat(stored.get("labels").get(0).asString()).isEqualTo("malware");
                 stored.remove("labels"); // 2.0's required label, which MITRE dropped in its 2.1 release
@@ -129,8 +138,10 @@ abstract class IntelStoreContract extends StoreFixture {
     void importsEveryOasisExampleLosslessly() throws Exception {
         List<Path> files = new java.util.ArrayList<>();
         // (interop/ holds the interoperability profile schemas, not objects)
-        for (String dir : List.of("oasis-cti-stix2-json-schemas/examples",
-                "oasis-cti-documentation-examples/examples", "oasis-cti-stix-common-objects/objects",
+        for (String dir : List.of(
+                "oasis-cti-stix2-json-schemas/examples",
+                "oasis-cti-documentation-examples/examples",
+                "oasis-cti-stix-common-objects/objects",
                 "opencti-datasets/data")) {
             try (var stream = java.nio.file.Files.walk(Corpus.path(dir))) {
                 stream.filter(p -> p.toString().endsWith(".json")).sorted().forEach(files::add);
@@ -141,7 +152,9 @@ abstract class IntelStoreContract extends StoreFixture {
             resetStore();
             List<ObjectNode> expected = Stix.objects(file);
             ImportReport report = importFile(file, org.id(), false);
-            assertThat(report.clean()).as(file + ": " + report.violations() + " " + report.error()).isTrue();
+            assertThat(report.clean())
+                    .as(file + ": " + report.violations() + " " + report.error())
+                    .isTrue();
             assertThat(report.read()).as(file.toString()).isEqualTo(expected.size());
             assertLosslessRoundTrip(expected);
         }
@@ -163,23 +176,32 @@ abstract class IntelStoreContract extends StoreFixture {
     @Test
     void anOlderVersionIsKeptButNeverReplacesTheNewer() {
         String id = Stix.newId("indicator");
-        String newer = Stix.indicator(id, "2024-01-01T00:00:00.000Z", "2024-03-01T00:00:00.000Z", "\"description\":\"v2\"");
-        String older = Stix.indicator(id, "2024-01-01T00:00:00.000Z", "2024-02-01T00:00:00.000Z", "\"description\":\"v1\"");
+        String newer =
+                Stix.indicator(id, "2024-01-01T00:00:00.000Z", "2024-03-01T00:00:00.000Z", "\"description\":\"v2\"");
+        String older =
+                Stix.indicator(id, "2024-01-01T00:00:00.000Z", "2024-02-01T00:00:00.000Z", "\"description\":\"v1\"");
         importJson(Stix.bundle(newer), org.id(), false);
         ImportReport report = importJson(Stix.bundle(older), org.id(), false);
         assertThat(report.imported()).isEqualTo(1);
         assertThat(queries.latest(scope, id).orElseThrow().content()).contains("\"v2\"");
-        assertThat(queries.versions(scope, id)).extracting(StoredVersion::modified)
+        assertThat(queries.versions(scope, id))
+                .extracting(StoredVersion::modified)
                 .containsExactlyInAnyOrder("2024-03-01T00:00:00.000Z", "2024-02-01T00:00:00.000Z");
     }
 
     @Test
     void sameVersionWithDifferentContentIsAReportedConflict() {
         String id = Stix.newId("indicator");
-        importJson(Stix.bundle(Stix.indicator(id, "2024-01-01T00:00:00.000Z", "2024-01-01T00:00:00.000Z",
-                "\"description\":\"original\"")), org.id(), false);
-        ImportReport report = importJson(Stix.bundle(Stix.indicator(id, "2024-01-01T00:00:00.000Z",
-                "2024-01-01T00:00:00.000Z", "\"description\":\"changed\"")), org.id(), false);
+        importJson(
+                Stix.bundle(Stix.indicator(
+                        id, "2024-01-01T00:00:00.000Z", "2024-01-01T00:00:00.000Z", "\"description\":\"original\"")),
+                org.id(),
+                false);
+        ImportReport report = importJson(
+                Stix.bundle(Stix.indicator(
+                        id, "2024-01-01T00:00:00.000Z", "2024-01-01T00:00:00.000Z", "\"description\":\"changed\"")),
+                org.id(),
+                false);
         assertThat(report.rejected()).isEqualTo(1);
         assertThat(report.committed()).isFalse();
         assertThat(report.violations()).singleElement().satisfies(v -> {
@@ -193,20 +215,30 @@ abstract class IntelStoreContract extends StoreFixture {
     @Test
     void differentPrecisionOfTheSameInstantIsTheSameVersion() {
         String id = Stix.newId("indicator");
-        importJson(Stix.bundle(Stix.indicator(id, "2024-01-01T00:00:00.000Z", "2024-01-01T00:00:00.100Z", "")), org.id(), false);
-        ImportReport samePoint = importJson(Stix.bundle(Stix.indicator(id, "2024-01-01T00:00:00.000Z",
-                "2024-01-01T00:00:00.100000Z", "")), org.id(), false);
-        assertThat(samePoint.rejected()).as("same instant, different text = same version, different content")
+        importJson(
+                Stix.bundle(Stix.indicator(id, "2024-01-01T00:00:00.000Z", "2024-01-01T00:00:00.100Z", "")),
+                org.id(),
+                false);
+        ImportReport samePoint = importJson(
+                Stix.bundle(Stix.indicator(id, "2024-01-01T00:00:00.000Z", "2024-01-01T00:00:00.100000Z", "")),
+                org.id(),
+                false);
+        assertThat(samePoint.rejected())
+                .as("same instant, different text = same version, different content")
                 .isEqualTo(1);
-        importJson(Stix.bundle(Stix.indicator(id, "2024-01-01T00:00:00.000Z", "2024-01-01T00:00:00.123456Z", "")),
-                org.id(), false);
+        importJson(
+                Stix.bundle(Stix.indicator(id, "2024-01-01T00:00:00.000Z", "2024-01-01T00:00:00.123456Z", "")),
+                org.id(),
+                false);
         List<StoredVersion> versions = queries.versions(scope, id);
         assertThat(versions).hasSize(2);
         // original precision is kept in the stored object, and versions order by instant, not by text
         assertThat(queries.latest(scope, id).orElseThrow().modified()).isEqualTo("2024-01-01T00:00:00.123456Z");
-        assertThat(versions).extracting(StoredVersion::modified)
+        assertThat(versions)
+                .extracting(StoredVersion::modified)
                 .containsExactlyInAnyOrder("2024-01-01T00:00:00.100Z", "2024-01-01T00:00:00.123456Z");
-        assertThat(versions).extracting(StoredVersion::versionKey)
+        assertThat(versions)
+                .extracting(StoredVersion::versionKey)
                 .contains(StixTimestamps.versionKey("2024-01-01T00:00:00.1Z"));
     }
 
@@ -220,12 +252,16 @@ abstract class IntelStoreContract extends StoreFixture {
         ImportReport same = importJson(Stix.bundle(v1), other.id(), false);
         assertThat(same.imported()).isEqualTo(1);
         assertThat(jdbc.queryForObject(
-                "SELECT COUNT(*) FROM holding h JOIN object_version v ON v.seq = h.version_seq WHERE v.stix_id = ?",
-                Long.class, id)).isEqualTo(2);
+                        "SELECT COUNT(*) FROM holding h JOIN object_version v ON v.seq = h.version_seq WHERE v.stix_id = ?",
+                        Long.class,
+                        id))
+                .isEqualTo(2);
         assertThat(versionRows()).isEqualTo(1);
 
-        ImportReport newer = importJson(Stix.bundle(Stix.indicator(id, "2024-01-01T00:00:00.000Z", "2024-05-01T00:00:00.000Z",
-                "")), other.id(), false);
+        ImportReport newer = importJson(
+                Stix.bundle(Stix.indicator(id, "2024-01-01T00:00:00.000Z", "2024-05-01T00:00:00.000Z", "")),
+                other.id(),
+                false);
         assertThat(newer.rejected()).isEqualTo(1);
         assertThat(newer.violations().get(0).rule()).isEqualTo("not-owner");
         assertThat(queries.versions(scope, id)).hasSize(1);
@@ -234,8 +270,12 @@ abstract class IntelStoreContract extends StoreFixture {
     @Test
     void revokedObjectsAreKeptAndFlagged() {
         String id = Stix.newId("indicator");
-        importJson(Stix.bundle(Stix.indicator(id, "2024-01-01T00:00:00.000Z", "2024-01-01T00:00:00.000Z", ""),
-                Stix.indicator(id, "2024-01-01T00:00:00.000Z", "2024-06-01T00:00:00.000Z", "\"revoked\":true")), org.id(), false);
+        importJson(
+                Stix.bundle(
+                        Stix.indicator(id, "2024-01-01T00:00:00.000Z", "2024-01-01T00:00:00.000Z", ""),
+                        Stix.indicator(id, "2024-01-01T00:00:00.000Z", "2024-06-01T00:00:00.000Z", "\"revoked\":true")),
+                org.id(),
+                false);
         StoredVersion latest = queries.latest(scope, id).orElseThrow();
         assertThat(latest.revoked()).isTrue();
         assertThat(queries.versions(scope, id)).hasSize(2);
@@ -243,28 +283,38 @@ abstract class IntelStoreContract extends StoreFixture {
 
     @Test
     void objectsWithoutModifiedAreStored() {
-        String sco = "{\"type\":\"ipv4-addr\",\"spec_version\":\"2.1\",\"id\":\"ipv4-addr--ff26c055-6336-5bc5-b98d-13d6226742dd\",\"value\":\"198.51.100.3\"}";
-        String marking = "{\"type\":\"marking-definition\",\"spec_version\":\"2.1\",\"id\":\"marking-definition--34098fce-860f-48ae-8e50-ebd3cc5e41da\",\"created\":\"2017-01-20T00:00:00.000Z\",\"definition_type\":\"tlp\",\"name\":\"TLP:GREEN\",\"definition\":{\"tlp\":\"green\"}}";
+        String sco =
+                "{\"type\":\"ipv4-addr\",\"spec_version\":\"2.1\",\"id\":\"ipv4-addr--ff26c055-6336-5bc5-b98d-13d6226742dd\",\"value\":\"198.51.100.3\"}";
+        String marking =
+                "{\"type\":\"marking-definition\",\"spec_version\":\"2.1\",\"id\":\"marking-definition--34098fce-860f-48ae-8e50-ebd3cc5e41da\",\"created\":\"2017-01-20T00:00:00.000Z\",\"definition_type\":\"tlp\",\"name\":\"TLP:GREEN\",\"definition\":{\"tlp\":\"green\"}}";
         ImportReport report = importJson(Stix.bundle(sco, marking), org.id(), false);
         assertThat(report.clean()).as(report.violations().toString()).isTrue();
         assertThat(report.imported()).isEqualTo(2);
-        StoredVersion ip = queries.latest(scope, "ipv4-addr--ff26c055-6336-5bc5-b98d-13d6226742dd").orElseThrow();
+        StoredVersion ip = queries.latest(scope, "ipv4-addr--ff26c055-6336-5bc5-b98d-13d6226742dd")
+                .orElseThrow();
         assertThat(ip.versionKey()).isEmpty();
         assertThat(ip.taxiiVersion()).isEqualTo(ip.dateAdded());
-        assertThat(queries.latest(scope, "marking-definition--34098fce-860f-48ae-8e50-ebd3cc5e41da").orElseThrow()
-                .taxiiVersion()).isEqualTo("2017-01-20T00:00:00.000Z");
-        assertThat(importJson(Stix.bundle(sco, marking), org.id(), false).unchanged()).isEqualTo(2);
+        assertThat(queries.latest(scope, "marking-definition--34098fce-860f-48ae-8e50-ebd3cc5e41da")
+                        .orElseThrow()
+                        .taxiiVersion())
+                .isEqualTo("2017-01-20T00:00:00.000Z");
+        assertThat(importJson(Stix.bundle(sco, marking), org.id(), false).unchanged())
+                .isEqualTo(2);
     }
 
     @Test
     void customPropertiesAndExtensionsAreKept() {
         String id = Stix.newId("indicator");
-        String object = Stix.indicator(id, "2024-01-01T00:00:00.000Z", "2024-01-01T00:00:00.000Z",
+        String object = Stix.indicator(
+                id,
+                "2024-01-01T00:00:00.000Z",
+                "2024-01-01T00:00:00.000Z",
                 "\"x_acme_score\":1.50,\"x_acme_nested\":{\"b\":[1,2,{\"c\":null}],\"a\":\"\\u00e9\\u2028\"},"
                         + "\"extensions\":{\"extension-definition--d83fce45-ef58-4c6c-a3f4-1fbc32e98c6e\":"
                         + "{\"extension_type\":\"property-extension\",\"rank\":5}}");
         assertThat(importJson(Stix.bundle(object), org.id(), false).clean()).isTrue();
-        assertThat(Stix.canonical(queries.latest(scope, id).orElseThrow().content())).isEqualTo(Stix.canonical(object));
+        assertThat(Stix.canonical(queries.latest(scope, id).orElseThrow().content()))
+                .isEqualTo(Stix.canonical(object));
         assertThat(queries.latest(scope, id).orElseThrow().content()).contains("1.50");
     }
 
@@ -282,25 +332,34 @@ abstract class IntelStoreContract extends StoreFixture {
     void relationshipsAndSightingsAreIndexedByTheirRefs() {
         String indicator = Stix.newId("indicator");
         String malware = Stix.newId("malware");
-        String relationship = "{\"type\":\"relationship\",\"spec_version\":\"2.1\",\"id\":\"" + Stix.newId("relationship")
-                + "\",\"created\":\"2024-01-01T00:00:00.000Z\",\"modified\":\"2024-01-01T00:00:00.000Z\",\"relationship_type\":\"indicates\","
-                + "\"source_ref\":\"" + indicator + "\",\"target_ref\":\"" + malware + "\"}";
+        String relationship =
+                "{\"type\":\"relationship\",\"spec_version\":\"2.1\",\"id\":\"" + Stix.newId("relationship")
+                        + "\",\"created\":\"2024-01-01T00:00:00.000Z\",\"modified\":\"2024-01-01T00:00:00.000Z\",\"relationship_type\":\"indicates\","
+                        + "\"source_ref\":\"" + indicator + "\",\"target_ref\":\"" + malware + "\"}";
         String identity = Stix.newId("identity");
         String sighting = "{\"type\":\"sighting\",\"spec_version\":\"2.1\",\"id\":\"" + Stix.newId("sighting")
                 + "\",\"created\":\"2024-01-01T00:00:00.000Z\",\"modified\":\"2024-01-01T00:00:00.000Z\",\"sighting_of_ref\":\""
                 + indicator + "\",\"where_sighted_refs\":[\"" + identity + "\"],\"count\":3}";
-        assertThat(importJson(Stix.bundle(relationship, sighting), org.id(), false).clean()).isTrue();
-        assertThat(queries.referencing(scope, indicator, 10)).extracting(StoredVersion::type)
+        assertThat(importJson(Stix.bundle(relationship, sighting), org.id(), false)
+                        .clean())
+                .isTrue();
+        assertThat(queries.referencing(scope, indicator, 10))
+                .extracting(StoredVersion::type)
                 .containsExactlyInAnyOrder("relationship", "sighting");
-        assertThat(queries.referencing(scope, malware, 10)).extracting(StoredVersion::type).containsExactly("relationship");
-        assertThat(queries.referencing(scope, identity, 10)).extracting(StoredVersion::type).containsExactly("sighting");
+        assertThat(queries.referencing(scope, malware, 10))
+                .extracting(StoredVersion::type)
+                .containsExactly("relationship");
+        assertThat(queries.referencing(scope, identity, 10))
+                .extracting(StoredVersion::type)
+                .containsExactly("sighting");
     }
 
     // ---- atomicity -------------------------------------------------------------------------------------------
 
     @Test
     void aBundleWithAnInvalidObjectIsRejectedWholeByDefault() {
-        String good = Stix.indicator(Stix.newId("indicator"), "2024-01-01T00:00:00.000Z", "2024-01-01T00:00:00.000Z", "");
+        String good =
+                Stix.indicator(Stix.newId("indicator"), "2024-01-01T00:00:00.000Z", "2024-01-01T00:00:00.000Z", "");
         String badId = Stix.newId("indicator");
         String bad = Stix.indicator(badId, "2024-02-01T00:00:00.000Z", "2024-01-01T00:00:00.000Z", "");
         ImportReport report = importJson(Stix.bundle(good, bad), org.id(), false);
@@ -331,12 +390,16 @@ abstract class IntelStoreContract extends StoreFixture {
 
     @Test
     void truncatedJsonLeavesTheStoreUnchanged() {
-        importJson(Stix.bundle(Stix.indicator(Stix.newId("indicator"), "2024-01-01T00:00:00.000Z", "2024-01-01T00:00:00.000Z",
-                "")), org.id(), false);
+        importJson(
+                Stix.bundle(Stix.indicator(
+                        Stix.newId("indicator"), "2024-01-01T00:00:00.000Z", "2024-01-01T00:00:00.000Z", "")),
+                org.id(),
+                false);
         StringBuilder many = new StringBuilder();
         for (int i = 0; i < 12_000; i++) {
-            many.append(i == 0 ? "" : ",").append(Stix.indicator(Stix.newId("indicator"), "2024-01-01T00:00:00.000Z",
-                    "2024-01-01T00:00:00.000Z", ""));
+            many.append(i == 0 ? "" : ",")
+                    .append(Stix.indicator(
+                            Stix.newId("indicator"), "2024-01-01T00:00:00.000Z", "2024-01-01T00:00:00.000Z", ""));
         }
         String bundle = Stix.bundle(many.toString());
         for (boolean partial : new boolean[] {false, true}) {
@@ -350,18 +413,20 @@ abstract class IntelStoreContract extends StoreFixture {
     private void assertLosslessRoundTrip(List<ObjectNode> expected) {
         for (ObjectNode object : expected) {
             String id = object.get("id").asString();
-            String timestamp = object.has("modified") ? object.get("modified").asString()
+            String timestamp = object.has("modified")
+                    ? object.get("modified").asString()
                     : object.has("created") ? object.get("created").asString() : null;
             VersionSelector selector = timestamp == null ? VersionSelector.LAST : VersionSelector.parse(timestamp);
-            List<StoredVersion> found = queries.list(scope, new IntelQueries.Query(null, List.of(id), null, null,
-                    selector, 0, 10)).items();
+            List<StoredVersion> found = queries.list(
+                            scope, new IntelQueries.Query(null, List.of(id), null, null, selector, 0, 10))
+                    .items();
             assertThat(found).as(id).hasSize(1);
             assertThat(Stix.canonical(found.get(0).content())).as(id).isEqualTo(Stix.canonical(object));
         }
     }
 
     private static Map<String, Long> countByType(List<ObjectNode> objects) {
-        return objects.stream().collect(Collectors.groupingBy(o -> o.get("type").asString(), TreeMap::new,
-                Collectors.counting()));
+        return objects.stream()
+                .collect(Collectors.groupingBy(o -> o.get("type").asString(), TreeMap::new, Collectors.counting()));
     }
 }

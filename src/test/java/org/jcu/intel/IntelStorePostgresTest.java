@@ -4,5 +4,4 @@ import org.jcu.test.PostgresStore;
 
 /** {@link IntelStoreContract} on PostgreSQL. */
 @PostgresStore
-class IntelStorePostgresTest extends IntelStoreContract {
-}
+class IntelStorePostgresTest extends IntelStoreContract {}

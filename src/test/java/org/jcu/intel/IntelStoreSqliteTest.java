@@ -4,5 +4,4 @@ import org.jcu.test.SqliteStore;
 
 /** {@link IntelStoreContract} on embedded SQLite. */
 @SqliteStore
-class IntelStoreSqliteTest extends IntelStoreContract {
-}
+class IntelStoreSqliteTest extends IntelStoreContract {}

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Random;
-
 import org.jcu.stix.StixTimestamps;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +20,8 @@ class PagingAndSelectorTest {
         }
         assertThat(Cursors.decode(null)).isZero();
         assertThat(Cursors.decode("")).isZero();
-        assertThatThrownBy(() -> Cursors.decode("12345")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Cursors.decode("12345"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("invalid paging cursor");
         assertThatThrownBy(() -> Cursors.decode("!!!")).isInstanceOf(IllegalArgumentException.class);
     }
@@ -36,9 +36,12 @@ class PagingAndSelectorTest {
         assertThat(mixed.all()).isFalse();
         assertThat(mixed.keys()).containsExactly(StixTimestamps.versionKey("2024-01-01T00:00:00.000Z"));
         assertThat(VersionSelector.parse("all").all()).isTrue();
-        assertThatThrownBy(() -> VersionSelector.parse("latest")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("match[version]").hasMessageContaining("latest");
-        assertThat(List.of(VersionSelector.parse("2024-01-01T00:00:00.5Z").keys().get(0)))
+        assertThatThrownBy(() -> VersionSelector.parse("latest"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("match[version]")
+                .hasMessageContaining("latest");
+        assertThat(List.of(
+                        VersionSelector.parse("2024-01-01T00:00:00.5Z").keys().get(0)))
                 .containsExactly("2024-01-01T00:00:00.500000000Z");
     }
 }

@@ -13,14 +13,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
-
 import org.jcu.test.Corpus;
 import org.jcu.test.Stix;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
 import tools.jackson.databind.node.ObjectNode;
 
 /** {@link StixObjectReader}: bundles, single objects, NDJSON, gzip, and the malformed inputs it must refuse. */
@@ -57,13 +55,18 @@ class StixObjectReaderTest {
 
     @Test
     void keepsEveryPropertyOfAnObjectIncludingCustomOnes() throws IOException {
-        String custom = Stix.indicator("indicator--44444444-4444-4444-8444-444444444444", TS, TS,
+        String custom = Stix.indicator(
+                "indicator--44444444-4444-4444-8444-444444444444",
+                TS,
+                TS,
                 "\"x_acme\":{\"score\":0.50,\"tags\":[\"a\",\"b\"]}");
 
         try (StixObjectReader reader = StixObjectReader.open(write("bundle.json", bundle(custom)))) {
             ObjectNode object = reader.next();
             assertThat(Stix.canonical(object)).isEqualTo(Stix.canonical(custom));
-            assertThat(object.get("x_acme").get("score").toString()).as("decimal text kept").isEqualTo("0.50");
+            assertThat(object.get("x_acme").get("score").toString())
+                    .as("decimal text kept")
+                    .isEqualTo("0.50");
         }
     }
 
@@ -146,8 +149,8 @@ class StixObjectReaderTest {
     void readsAStreamInTheGivenFormatWhateverItsName() throws IOException {
         byte[] ndjson = (first + "\n" + second).getBytes(StandardCharsets.UTF_8);
 
-        try (StixObjectReader reader = StixObjectReader.of(new ByteArrayInputStream(ndjson),
-                StixObjectReader.Format.NDJSON, "upload.json")) {
+        try (StixObjectReader reader =
+                StixObjectReader.of(new ByteArrayInputStream(ndjson), StixObjectReader.Format.NDJSON, "upload.json")) {
             assertThat(ids(reader)).containsExactly(id(first), id(second));
         }
     }
@@ -163,7 +166,8 @@ class StixObjectReaderTest {
     @Test
     void streamsTheWholeAttackForIcsBundleLikeAPlainParser() throws IOException {
         Path file = Corpus.path("mitre-attack-stix21/ics-attack-18.1.json");
-        List<String> expected = Stix.objects(file).stream().map(o -> o.get("id").stringValue()).toList();
+        List<String> expected =
+                Stix.objects(file).stream().map(o -> o.get("id").stringValue()).toList();
 
         try (StixObjectReader reader = StixObjectReader.open(file)) {
             assertThat(ids(reader)).containsExactlyElementsOf(expected);
@@ -181,7 +185,8 @@ class StixObjectReaderTest {
 
         try (StixObjectReader reader = StixObjectReader.open(file)) {
             assertThat(reader.next().get("id").stringValue()).isEqualTo(id(first));
-            assertThatThrownBy(reader::next).isInstanceOf(MalformedInputException.class)
+            assertThatThrownBy(reader::next)
+                    .isInstanceOf(MalformedInputException.class)
                     .hasMessageContaining("cut.json")
                     .hasMessageContaining("truncated")
                     .hasMessageContaining("line 1");
@@ -194,7 +199,8 @@ class StixObjectReaderTest {
         String json = bundle(first, second);
         Path file = write("cut.json", json.substring(0, json.length() - cut));
 
-        assertThatThrownBy(() -> readAll(file)).isInstanceOf(MalformedInputException.class)
+        assertThatThrownBy(() -> readAll(file))
+                .isInstanceOf(MalformedInputException.class)
                 .hasMessageContaining("truncated");
     }
 
@@ -202,7 +208,8 @@ class StixObjectReaderTest {
     void rejectsSingleObjectTruncated() throws IOException {
         Path file = write("one.json", first.substring(0, first.length() / 2));
 
-        assertThatThrownBy(() -> readAll(file)).isInstanceOf(MalformedInputException.class)
+        assertThatThrownBy(() -> readAll(file))
+                .isInstanceOf(MalformedInputException.class)
                 .hasMessageContaining("truncated");
     }
 
@@ -220,7 +227,8 @@ class StixObjectReaderTest {
     void rejectsContentAfterTheBundle(String trailing) throws IOException {
         Path file = write("trailing.json", bundle(first) + trailing);
 
-        assertThatThrownBy(() -> readAll(file)).isInstanceOf(MalformedInputException.class)
+        assertThatThrownBy(() -> readAll(file))
+                .isInstanceOf(MalformedInputException.class)
                 .hasMessageContaining("trailing.json");
     }
 
@@ -228,7 +236,8 @@ class StixObjectReaderTest {
     void rejectsContentAfterASingleObject() throws IOException {
         Path file = write("trailing.json", first + "\n" + second);
 
-        assertThatThrownBy(() -> readAll(file)).isInstanceOf(MalformedInputException.class)
+        assertThatThrownBy(() -> readAll(file))
+                .isInstanceOf(MalformedInputException.class)
                 .hasMessageContaining("after the JSON document");
     }
 
@@ -244,7 +253,8 @@ class StixObjectReaderTest {
     void rejectsBundleWhoseObjectsAreNotObjects() throws IOException {
         Path file = write("strings.json", "{\"type\":\"bundle\",\"id\":\"" + BUNDLE_ID + "\",\"objects\":[\"x\"]}");
 
-        assertThatThrownBy(() -> readAll(file)).isInstanceOf(MalformedInputException.class)
+        assertThatThrownBy(() -> readAll(file))
+                .isInstanceOf(MalformedInputException.class)
                 .hasMessageContaining("must hold JSON objects");
     }
 
@@ -255,7 +265,8 @@ class StixObjectReaderTest {
         try (StixObjectReader reader = StixObjectReader.open(file)) {
             assertThat(reader.next()).isNotNull();
             assertThat(reader.next()).isNotNull();
-            assertThatThrownBy(reader::next).isInstanceOf(MalformedInputException.class)
+            assertThatThrownBy(reader::next)
+                    .isInstanceOf(MalformedInputException.class)
                     .hasMessageContaining("two.ndjson")
                     .hasMessageContaining("line 4");
         }
@@ -265,7 +276,8 @@ class StixObjectReaderTest {
     void rejectsNdjsonLineWithTrailingGarbageNamingTheLine() throws IOException {
         Path file = write("garbage.ndjson", first + "\n" + second + " ,\n");
 
-        assertThatThrownBy(() -> readAll(file)).isInstanceOf(MalformedInputException.class)
+        assertThatThrownBy(() -> readAll(file))
+                .isInstanceOf(MalformedInputException.class)
                 .hasMessageContaining("line 2");
     }
 
@@ -273,7 +285,8 @@ class StixObjectReaderTest {
     void rejectsNdjsonLineThatIsNotAnObject() throws IOException {
         Path file = write("array.ndjson", first + "\n[" + second + "]\n");
 
-        assertThatThrownBy(() -> readAll(file)).isInstanceOf(MalformedInputException.class)
+        assertThatThrownBy(() -> readAll(file))
+                .isInstanceOf(MalformedInputException.class)
                 .hasMessageContaining("line 2")
                 .hasMessageContaining("expected a JSON object");
     }
@@ -282,7 +295,8 @@ class StixObjectReaderTest {
     void rejectsNdjsonLineCutShortAsTruncated() throws IOException {
         Path file = write("cut.ndjson", first + "\n" + second.substring(0, 40));
 
-        assertThatThrownBy(() -> readAll(file)).isInstanceOf(MalformedInputException.class)
+        assertThatThrownBy(() -> readAll(file))
+                .isInstanceOf(MalformedInputException.class)
                 .hasMessageContaining("line 2")
                 .hasMessageContaining("truncated");
     }
@@ -291,8 +305,10 @@ class StixObjectReaderTest {
     void rejectsInputNestedDeeperThanTheLimit() throws IOException {
         int depth = StixJson.MAX_NESTING_DEPTH + 10;
         String deep = "[".repeat(depth) + "]".repeat(depth);
-        Path file = write("deep.json", bundle(Stix.indicator("indicator--66666666-6666-4666-8666-666666666666", TS, TS,
-                "\"x_deep\":" + deep)));
+        Path file = write(
+                "deep.json",
+                bundle(Stix.indicator(
+                        "indicator--66666666-6666-4666-8666-666666666666", TS, TS, "\"x_deep\":" + deep)));
 
         assertThatThrownBy(() -> readAll(file)).isInstanceOf(MalformedInputException.class);
     }
@@ -336,10 +352,13 @@ class StixObjectReaderTest {
     @Test
     void anNdjsonLineLongerThanTheLimitIsMalformedNotBuffered() throws Exception {
         String line = "{\"type\":\"x\",\"pad\":\"" + "a".repeat(StixObjectReader.MAX_LINE_CHARS) + "\"}\n";
-        try (StixObjectReader reader = StixObjectReader.of(new java.io.ByteArrayInputStream(
-                line.getBytes(java.nio.charset.StandardCharsets.UTF_8)), StixObjectReader.Format.NDJSON, "big.ndjson")) {
+        try (StixObjectReader reader = StixObjectReader.of(
+                new java.io.ByteArrayInputStream(line.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                StixObjectReader.Format.NDJSON,
+                "big.ndjson")) {
             org.assertj.core.api.Assertions.assertThatThrownBy(reader::next)
-                    .isInstanceOf(MalformedInputException.class).hasMessageContaining("line 1 is longer than");
+                    .isInstanceOf(MalformedInputException.class)
+                    .hasMessageContaining("line 1 is longer than");
         }
     }
 
@@ -347,10 +366,13 @@ class StixObjectReaderTest {
     void duplicateKeysInAnObjectAreMalformed() throws Exception {
         String json = "{\"type\":\"bundle\",\"id\":\"bundle--6b0b9b5e-0000-4000-8000-000000000001\",\"objects\":"
                 + "[{\"type\":\"indicator\",\"type\":\"malware\"}]}";
-        try (StixObjectReader reader = StixObjectReader.of(new java.io.ByteArrayInputStream(
-                json.getBytes(java.nio.charset.StandardCharsets.UTF_8)), StixObjectReader.Format.JSON, "dup.json")) {
+        try (StixObjectReader reader = StixObjectReader.of(
+                new java.io.ByteArrayInputStream(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                StixObjectReader.Format.JSON,
+                "dup.json")) {
             org.assertj.core.api.Assertions.assertThatThrownBy(reader::next)
-                    .isInstanceOf(MalformedInputException.class).hasMessageContaining("Duplicate");
+                    .isInstanceOf(MalformedInputException.class)
+                    .hasMessageContaining("Duplicate");
         }
     }
 }

@@ -6,11 +6,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.jcu.test.Corpus;
 import org.jcu.test.Stix;
 import org.junit.jupiter.api.Test;
-
 import tools.jackson.databind.node.ObjectNode;
 
 /** {@link StixUpgrade}: STIX 2.0 objects gain what 2.1 requires, everything else is left as received. */

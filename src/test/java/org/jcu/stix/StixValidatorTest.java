@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import java.util.stream.Stream;
-
 import org.jcu.test.Corpus;
 import org.jcu.test.Stix;
 import org.junit.jupiter.api.Test;
@@ -24,7 +23,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
-
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -37,6 +35,7 @@ class StixValidatorTest {
 
     /** Seed of the randomized cases; override with {@code -Djcu.test.seed=N} to replay a failure. */
     private static final long SEED = Long.getLong("jcu.test.seed", 20240917L);
+
     private static final int RANDOM_CASES = 300;
 
     private static final String ID = "indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f";
@@ -47,8 +46,15 @@ class StixValidatorTest {
     // --- OASIS validator corpus ------------------------------------------------------------------------------------
 
     @ParameterizedTest(name = "v21/{0} is valid")
-    @ValueSource(strings = {"identity.json", "identity_custom.json", "identity_unicode.json", "identity_warning.json",
-            "tlp-amber.json", "tool.json"})
+    @ValueSource(
+            strings = {
+                "identity.json",
+                "identity_custom.json",
+                "identity_unicode.json",
+                "identity_warning.json",
+                "tlp-amber.json",
+                "tool.json"
+            })
     void acceptsValidOasisExamples(String file) throws IOException {
         List<ObjectNode> objects = readAll(Corpus.path(EXAMPLES + "v21/test_examples/" + file));
 
@@ -58,25 +64,32 @@ class StixValidatorTest {
 
     @Test
     void rejectsOasisIdentityWithoutModified() throws IOException {
-        List<Violation> found = violations(readAll(Corpus.path(EXAMPLES + "v21/test_examples/invalid_identity.json")),
-                false);
+        List<Violation> found =
+                violations(readAll(Corpus.path(EXAMPLES + "v21/test_examples/invalid_identity.json")), false);
 
-        assertThat(found).extracting(Violation::rule, Violation::pointer, Violation::objectId)
+        assertThat(found)
+                .extracting(Violation::rule, Violation::pointer, Violation::objectId)
                 .contains(tuple("schema:required", "/modified", "identity--8c6af861-7b20-41ef-9b59-6344fd872a8f"));
     }
 
     @Test
     void rejectsOasisIdentityWithModifiedBeforeCreated() throws IOException {
-        List<Violation> found = violations(readAll(Corpus.path(EXAMPLES + "v21/test_examples/invalid_timestamp.json")),
-                false);
+        List<Violation> found =
+                violations(readAll(Corpus.path(EXAMPLES + "v21/test_examples/invalid_timestamp.json")), false);
 
-        assertThat(found).extracting(Violation::rule, Violation::pointer)
+        assertThat(found)
+                .extracting(Violation::rule, Violation::pointer)
                 .containsExactly(tuple("modified-before-created", "/modified"));
     }
 
     @ParameterizedTest(name = "{0} is not JSON")
-    @ValueSource(strings = {"v21/test_examples/invalid_braces.json", "v21/test_examples/invalid_comma.json",
-            "v20/test_examples/invalid_braces.json", "v20/test_examples/invalid_comma.json"})
+    @ValueSource(
+            strings = {
+                "v21/test_examples/invalid_braces.json",
+                "v21/test_examples/invalid_comma.json",
+                "v20/test_examples/invalid_braces.json",
+                "v20/test_examples/invalid_comma.json"
+            })
     void readerRejectsOasisExamplesThatAreNotJson(String file) {
         assertThatThrownBy(() -> readAll(Corpus.path(EXAMPLES + file)))
                 .isInstanceOf(MalformedInputException.class)
@@ -90,24 +103,28 @@ class StixValidatorTest {
         List<ObjectNode> objects = readAll(Corpus.path(EXAMPLES + "v20/test_examples/" + file));
 
         assertThat(violations(objects, true)).isEmpty();
-        assertThat(objects).allSatisfy(o -> assertThat(o.get("spec_version").stringValue()).isEqualTo("2.1"));
+        assertThat(objects)
+                .allSatisfy(o -> assertThat(o.get("spec_version").stringValue()).isEqualTo("2.1"));
     }
 
     @Test
     void rejectsStix20OasisExampleWithModifiedBeforeCreatedAfterUpgrade() throws IOException {
-        List<Violation> found = violations(readAll(Corpus.path(EXAMPLES + "v20/test_examples/invalid_timestamp.json")),
-                true);
+        List<Violation> found =
+                violations(readAll(Corpus.path(EXAMPLES + "v20/test_examples/invalid_timestamp.json")), true);
 
-        assertThat(found).extracting(Violation::rule, Violation::pointer)
+        assertThat(found)
+                .extracting(Violation::rule, Violation::pointer)
                 .containsExactly(tuple("modified-before-created", "/modified"));
     }
 
     @Test
     void rejectsStix20OasisIdentityWithoutModifiedAfterUpgrade() throws IOException {
-        List<Violation> found = violations(readAll(Corpus.path(EXAMPLES + "v20/test_examples/invalid_identity.json")),
-                true);
+        List<Violation> found =
+                violations(readAll(Corpus.path(EXAMPLES + "v20/test_examples/invalid_identity.json")), true);
 
-        assertThat(found).extracting(Violation::rule, Violation::pointer).contains(tuple("schema:required", "/modified"));
+        assertThat(found)
+                .extracting(Violation::rule, Violation::pointer)
+                .contains(tuple("schema:required", "/modified"));
     }
 
     // --- one rule at a time -------------------------------------------------------------------------------------
@@ -123,18 +140,25 @@ class StixValidatorTest {
 
         List<Violation> found = validate(Stix.indicator(malwareId, TS, TS, ""));
 
-        assertThat(found).extracting(Violation::rule, Violation::pointer, Violation::objectId)
+        assertThat(found)
+                .extracting(Violation::rule, Violation::pointer, Violation::objectId)
                 .contains(tuple("id-prefix", "/id", malwareId));
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"indicator--8e2e2d2b-17d4-4cbf-938f", "indicator--8e2e2d2b17d44cbf938f98ee46b3cd3f",
-            "indicator--zzzzzzzz-17d4-4cbf-938f-98ee46b3cd3f", "indicator--8e2e2d2b-17d4-0cbf-938f-98ee46b3cd3f",
-            "indicator-8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f"})
+    @ValueSource(
+            strings = {
+                "indicator--8e2e2d2b-17d4-4cbf-938f",
+                "indicator--8e2e2d2b17d44cbf938f98ee46b3cd3f",
+                "indicator--zzzzzzzz-17d4-4cbf-938f-98ee46b3cd3f",
+                "indicator--8e2e2d2b-17d4-0cbf-938f-98ee46b3cd3f",
+                "indicator-8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f"
+            })
     void rejectsMalformedIdentifier(String id) {
         List<Violation> found = validate(Stix.indicator(id, TS, TS, ""));
 
-        assertThat(found).extracting(Violation::rule, Violation::pointer, Violation::objectId)
+        assertThat(found)
+                .extracting(Violation::rule, Violation::pointer, Violation::objectId)
                 .contains(tuple("id-format", "/id", id));
     }
 
@@ -142,7 +166,8 @@ class StixValidatorTest {
     void rejectsMalformedCreatedByRef() {
         List<Violation> found = validate(Stix.indicator(ID, TS, TS, "\"created_by_ref\":\"identity--not-a-uuid\""));
 
-        assertThat(found).extracting(Violation::rule, Violation::pointer, Violation::objectId)
+        assertThat(found)
+                .extracting(Violation::rule, Violation::pointer, Violation::objectId)
                 .contains(tuple("ref-format", "/created_by_ref", ID));
     }
 
@@ -151,12 +176,12 @@ class StixValidatorTest {
         String reportId = "report--" + UUID.nameUUIDFromBytes(new byte[] {1});
         String report = """
                 {"type":"report","spec_version":"2.1","id":"%s","created":"%s","modified":"%s","name":"r",
-                 "published":"%s","object_refs":["%s","not-an-identifier","%s"]}""".formatted(reportId, TS, TS, TS, ID,
-                Stix.newId("malware"));
+                 "published":"%s","object_refs":["%s","not-an-identifier","%s"]}""".formatted(reportId, TS, TS, TS, ID, Stix.newId("malware"));
 
         List<Violation> found = validate(report);
 
-        assertThat(found).filteredOn(v -> v.rule().equals("ref-format"))
+        assertThat(found)
+                .filteredOn(v -> v.rule().equals("ref-format"))
                 .extracting(Violation::pointer, Violation::objectId)
                 .containsExactly(tuple("/object_refs/1", reportId));
     }
@@ -171,12 +196,19 @@ class StixValidatorTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"2024-03-01T12:00:00.000", "2024-03-01T12:00:00+01:00", "2024-03-01 12:00:00Z",
-            "2024-02-30T12:00:00Z", "2024-03-01T12:00:00.1234567890Z"})
+    @ValueSource(
+            strings = {
+                "2024-03-01T12:00:00.000",
+                "2024-03-01T12:00:00+01:00",
+                "2024-03-01 12:00:00Z",
+                "2024-02-30T12:00:00Z",
+                "2024-03-01T12:00:00.1234567890Z"
+            })
     void rejectsTimestampThatIsNotStixUtc(String modified) {
         List<Violation> found = validate(Stix.indicator(ID, TS, modified, ""));
 
-        assertThat(found).extracting(Violation::rule, Violation::pointer)
+        assertThat(found)
+                .extracting(Violation::rule, Violation::pointer)
                 .contains(tuple("timestamp-format", "/modified"))
                 .doesNotContain(tuple("modified-before-created", "/modified"));
     }
@@ -186,7 +218,8 @@ class StixValidatorTest {
         ObjectNode indicator = object(Stix.indicator(ID, TS, TS, ""));
         indicator.remove("spec_version");
 
-        assertThat(validator.validate(indicator, 0)).extracting(Violation::rule, Violation::pointer)
+        assertThat(validator.validate(indicator, 0))
+                .extracting(Violation::rule, Violation::pointer)
                 .contains(tuple("spec-version", "/spec_version"));
     }
 
@@ -201,14 +234,13 @@ class StixValidatorTest {
     @Test
     void scoNeedsNoSpecVersionOrTimestamps() {
         assertThat(validate("""
-                {"type":"ipv4-addr","id":"ipv4-addr--ff26c055-6336-5bc5-b98d-13d6226742dd","value":"198.51.100.3"}"""))
-                .isEmpty();
+                {"type":"ipv4-addr","id":"ipv4-addr--ff26c055-6336-5bc5-b98d-13d6226742dd","value":"198.51.100.3"}""")).isEmpty();
     }
 
     @Test
     void toleratesEmptyCustomRefProperties() {
-        List<Violation> found = validate(Stix.indicator(ID, TS, TS,
-                "\"x_mitre_data_source_ref\":\"\",\"x_acme_refs\":[\"\",\"nonsense\"]"));
+        List<Violation> found = validate(
+                Stix.indicator(ID, TS, TS, "\"x_mitre_data_source_ref\":\"\",\"x_acme_refs\":[\"\",\"nonsense\"]"));
 
         assertThat(found).isEmpty();
     }
@@ -226,7 +258,8 @@ class StixValidatorTest {
     void requiresMillisecondPrecisionOnCreatedAndModified() {
         List<Violation> found = validate(Stix.indicator(ID, "2024-03-01T12:00:00Z", "2024-03-01T12:00:00.5Z", ""));
 
-        assertThat(found).extracting(Violation::rule, Violation::pointer)
+        assertThat(found)
+                .extracting(Violation::rule, Violation::pointer)
                 .containsExactlyInAnyOrder(tuple("schema:pattern", "/created"), tuple("schema:pattern", "/modified"));
     }
 
@@ -263,7 +296,8 @@ class StixValidatorTest {
         ObjectNode indicator = object(Stix.indicator(ID, TS, TS, ""));
         indicator.remove("type");
 
-        assertThat(validator.validate(indicator, 0)).extracting(Violation::rule, Violation::pointer)
+        assertThat(validator.validate(indicator, 0))
+                .extracting(Violation::rule, Violation::pointer)
                 .containsExactly(tuple("required", "/type"));
     }
 
@@ -271,15 +305,17 @@ class StixValidatorTest {
 
     @ParameterizedTest(name = "seed {0} case {1}: created {3}, modified {4}")
     @MethodSource("randomIndicatorsModifiedNotBeforeCreated")
-    void randomIndicatorWithModifiedNotBeforeCreatedIsValid(long seed, int index, String id, String created,
-            String modified) {
-        assertThat(validate(Stix.indicator(id, created, modified, ""))).as("seed %d case %d", seed, index).isEmpty();
+    void randomIndicatorWithModifiedNotBeforeCreatedIsValid(
+            long seed, int index, String id, String created, String modified) {
+        assertThat(validate(Stix.indicator(id, created, modified, "")))
+                .as("seed %d case %d", seed, index)
+                .isEmpty();
     }
 
     @ParameterizedTest(name = "seed {0} case {1}: created {3}, modified {4}")
     @MethodSource("randomIndicatorsModifiedBeforeCreated")
-    void randomIndicatorWithModifiedBeforeCreatedBreaksExactlyThatRule(long seed, int index, String id,
-            String created, String modified) {
+    void randomIndicatorWithModifiedBeforeCreatedBreaksExactlyThatRule(
+            long seed, int index, String id, String created, String modified) {
         assertThat(validate(Stix.indicator(id, created, modified, "")))
                 .as("seed %d case %d", seed, index)
                 .extracting(Violation::rule, Violation::pointer, Violation::objectId)
@@ -306,10 +342,11 @@ class StixValidatorTest {
         long to = Instant.parse("2035-01-01T00:00:00Z").getEpochSecond();
         List<Arguments> cases = new ArrayList<>(RANDOM_CASES);
         for (int i = 0; i < RANDOM_CASES; i++) {
-            UUID uuid = new UUID((random.nextLong() & ~0xF000L) | 0x4000L,
+            UUID uuid = new UUID(
+                    (random.nextLong() & ~0xF000L) | 0x4000L,
                     (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L);
-            Instant created = Instant.ofEpochSecond(from + (long) (random.nextDouble() * (to - from)),
-                    random.nextInt(1_000_000_000));
+            Instant created = Instant.ofEpochSecond(
+                    from + (long) (random.nextDouble() * (to - from)), random.nextInt(1_000_000_000));
             int createdDigits = 3 + random.nextInt(7);
             int modifiedDigits = 3 + random.nextInt(7);
             Instant modified;
@@ -320,11 +357,12 @@ class StixValidatorTest {
             } else {
                 long seconds = 1 + (long) (random.nextDouble() * 3 * 365 * 86_400);
                 long nanos = random.nextInt(1_000_000_000);
-                modified = before ? created.minusSeconds(seconds).minusNanos(nanos)
+                modified = before
+                        ? created.minusSeconds(seconds).minusNanos(nanos)
                         : created.plusSeconds(seconds).plusNanos(nanos);
             }
-            cases.add(Arguments.of(seed, i, "indicator--" + uuid, format(created, createdDigits),
-                    format(modified, modifiedDigits)));
+            cases.add(Arguments.of(
+                    seed, i, "indicator--" + uuid, format(created, createdDigits), format(modified, modifiedDigits)));
         }
         return cases.stream();
     }
@@ -335,8 +373,11 @@ class StixValidatorTest {
     }
 
     private static String format(Instant instant, int digits) {
-        DateTimeFormatter formatter = new DateTimeFormatterBuilder().appendPattern("uuuu-MM-dd'T'HH:mm:ss")
-                .appendFraction(ChronoField.NANO_OF_SECOND, digits, digits, true).appendLiteral('Z').toFormatter()
+        DateTimeFormatter formatter = new DateTimeFormatterBuilder()
+                .appendPattern("uuuu-MM-dd'T'HH:mm:ss")
+                .appendFraction(ChronoField.NANO_OF_SECOND, digits, digits, true)
+                .appendLiteral('Z')
+                .toFormatter()
                 .withZone(ZoneOffset.UTC);
         return formatter.format(truncate(instant, digits));
     }
@@ -384,7 +425,8 @@ class StixValidatorTest {
                    {"extension_type":"property-extension","date":"last week"}}}""");
         assertThat(new StixValidator().validate(node, 0)).isEmpty();
         node.put("valid_from", "2016-02-30T20:03:48Z");
-        assertThat(new StixValidator().validate(node, 0)).extracting(Violation::rule, Violation::pointer)
+        assertThat(new StixValidator().validate(node, 0))
+                .extracting(Violation::rule, Violation::pointer)
                 .contains(org.assertj.core.groups.Tuple.tuple("timestamp-format", "/valid_from"));
     }
 }

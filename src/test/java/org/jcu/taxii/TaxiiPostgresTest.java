@@ -4,5 +4,4 @@ import org.jcu.test.PostgresStore;
 
 /** {@link TaxiiContract} on PostgreSQL. */
 @PostgresStore
-class TaxiiPostgresTest extends TaxiiContract {
-}
+class TaxiiPostgresTest extends TaxiiContract {}

@@ -4,5 +4,4 @@ import org.jcu.test.SqliteStore;
 
 /** {@link TaxiiContract} on SQLite. */
 @SqliteStore
-class TaxiiSqliteTest extends TaxiiContract {
-}
+class TaxiiSqliteTest extends TaxiiContract {}

@@ -2,7 +2,6 @@ package org.jcu.test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -12,8 +11,7 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class Corpus {
 
-    private Corpus() {
-    }
+    private Corpus() {}
 
     /** The corpus root, or null if absent. */
     public static Path root() {

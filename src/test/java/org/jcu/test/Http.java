@@ -21,7 +21,8 @@ public final class Http {
 
     /** GET with optional Authorization and Accept headers (null to omit). */
     public HttpResponse<String> get(String path, String authorization, String accept) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(base + path)).GET();
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
@@ -34,7 +35,8 @@ public final class Http {
     /** POST a body. */
     public HttpResponse<String> post(String path, String authorization, String contentType, byte[] body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", contentType);
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .header("Content-Type", contentType);
         if (authorization != null) {
             request.header("Authorization", authorization);
         }

@@ -5,7 +5,6 @@ import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,5 +21,4 @@ import org.springframework.test.context.ContextConfiguration;
 @EnabledIf("org.jcu.test.TestDatabases#postgresAvailable")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "jcu.bootstrap-admin=false")
 @ContextConfiguration(initializers = TestDatabases.Postgres.class)
-public @interface PostgresStore {
-}
+public @interface PostgresStore {}

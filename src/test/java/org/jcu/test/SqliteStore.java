@@ -5,7 +5,6 @@ import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-
 import org.junit.jupiter.api.Tag;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ContextConfiguration;
@@ -17,5 +16,4 @@ import org.springframework.test.context.ContextConfiguration;
 @Tag("sqlite")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "jcu.bootstrap-admin=false")
 @ContextConfiguration(initializers = TestDatabases.Sqlite.class)
-public @interface SqliteStore {
-}
+public @interface SqliteStore {}

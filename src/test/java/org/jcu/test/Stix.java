@@ -9,9 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.zip.GZIPInputStream;
-
 import org.erdtman.jcs.JsonCanonicalizer;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,8 +23,7 @@ public final class Stix {
 
     private static final ObjectMapper PLAIN = JsonMapper.builder().build();
 
-    private Stix() {
-    }
+    private Stix() {}
 
     /** RFC 8785 (JCS) canonical form of a JSON text. */
     public static String canonical(String json) {
@@ -57,7 +54,8 @@ public final class Stix {
                 }
             } else {
                 JsonNode root = PLAIN.readTree(text);
-                boolean untypedBundle = !root.has("type") && root.path("objects").isArray()
+                boolean untypedBundle = !root.has("type")
+                        && root.path("objects").isArray()
                         && root.path("id").asString("").startsWith("bundle--");
                 if ("bundle".equals(root.path("type").asString("")) || untypedBundle) {
                     root.path("objects").forEach(o -> out.add((ObjectNode) o));
@@ -84,12 +82,15 @@ public final class Stix {
     /** A valid STIX 2.1 indicator; {@code extra} is inserted as additional JSON members (may be empty). */
     public static String indicator(String id, String created, String modified, String extra) {
         return "{\"type\":\"indicator\",\"spec_version\":\"2.1\",\"id\":\"" + id + "\",\"created\":\"" + created
-                + "\",\"modified\":\"" + modified + "\",\"name\":\"test\",\"pattern\":\"[ipv4-addr:value = '198.51.100.7']\","
-                + "\"pattern_type\":\"stix\",\"valid_from\":\"" + created + "\"" + (extra.isEmpty() ? "" : "," + extra) + "}";
+                + "\",\"modified\":\"" + modified
+                + "\",\"name\":\"test\",\"pattern\":\"[ipv4-addr:value = '198.51.100.7']\","
+                + "\"pattern_type\":\"stix\",\"valid_from\":\"" + created + "\"" + (extra.isEmpty() ? "" : "," + extra)
+                + "}";
     }
 
     /** A bundle of the given object texts. */
     public static String bundle(String... objects) {
-        return "{\"type\":\"bundle\",\"id\":\"" + newId("bundle") + "\",\"objects\":[" + String.join(",", objects) + "]}";
+        return "{\"type\":\"bundle\",\"id\":\"" + newId("bundle") + "\",\"objects\":[" + String.join(",", objects)
+                + "]}";
     }
 }

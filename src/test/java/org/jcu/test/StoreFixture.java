@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.UUID;
-
 import org.jcu.intel.ImportOptions;
 import org.jcu.intel.ImportReport;
 import org.jcu.intel.ImportService;
@@ -60,18 +59,19 @@ public abstract class StoreFixture {
 
     protected ImportReport importFile(Path file, String orgId, boolean partial) {
         try (StixObjectReader reader = StixObjectReader.open(file)) {
-            return imports.importObjects(reader, new ImportOptions(orgId, file.getFileName().toString(), partial), n -> {
-            });
+            return imports.importObjects(
+                    reader, new ImportOptions(orgId, file.getFileName().toString(), partial), n -> {});
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     protected ImportReport importJson(String json, String orgId, boolean partial) {
-        try (StixObjectReader reader = StixObjectReader.of(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)),
-                StixObjectReader.Format.JSON, "test")) {
-            return imports.importObjects(reader, new ImportOptions(orgId, "test", partial), n -> {
-            });
+        try (StixObjectReader reader = StixObjectReader.of(
+                new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)),
+                StixObjectReader.Format.JSON,
+                "test")) {
+            return imports.importObjects(reader, new ImportOptions(orgId, "test", partial), n -> {});
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

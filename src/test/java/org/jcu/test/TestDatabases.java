@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -24,11 +23,11 @@ public final class TestDatabases {
 
     /** Host and port of the local PostgreSQL server. */
     public static final String PG_HOST = System.getenv().getOrDefault("JCU_TEST_PG_HOST", "127.0.0.1");
+
     public static final int PG_PORT = Integer.parseInt(System.getenv().getOrDefault("JCU_TEST_PG_PORT", "5432"));
     public static final String PG_DATABASE = System.getenv().getOrDefault("JCU_TEST_PG_DB", "jcu_test");
 
-    private TestDatabases() {
-    }
+    private TestDatabases() {}
 
     /** Used by {@code @EnabledIf}: true if PostgreSQL answers on its port, or under CI (where skipping is a failure). */
     public static boolean postgresAvailable() {
@@ -39,7 +38,8 @@ public final class TestDatabases {
             socket.connect(new InetSocketAddress(PG_HOST, PG_PORT), 500);
             return true;
         } catch (IOException e) {
-            System.err.println("PostgreSQL not reachable on " + PG_HOST + ":" + PG_PORT + ": skipping PostgreSQL tests");
+            System.err.println(
+                    "PostgreSQL not reachable on " + PG_HOST + ":" + PG_PORT + ": skipping PostgreSQL tests");
             return false;
         }
     }
@@ -68,17 +68,19 @@ public final class TestDatabases {
                 statement.execute("DROP DATABASE IF EXISTS " + PG_DATABASE + " WITH (FORCE)");
                 statement.execute("CREATE DATABASE " + PG_DATABASE);
             } catch (SQLException e) {
-                throw new IllegalStateException("cannot prepare PostgreSQL test database on " + PG_HOST + ":" + PG_PORT, e);
+                throw new IllegalStateException(
+                        "cannot prepare PostgreSQL test database on " + PG_HOST + ":" + PG_PORT, e);
             }
             try {
                 Path dir = Files.createTempDirectory("jcu-test-pg-");
                 TestPropertyValues.of(
-                        "jcu.data-dir=" + dir,
-                        "spring.datasource.url=jdbc:postgresql://" + PG_HOST + ":" + PG_PORT + "/" + PG_DATABASE
-                                + "?reWriteBatchedInserts=true",
-                        "spring.datasource.username=postgres",
-                        "spring.datasource.password=",
-                        "spring.datasource.driver-class-name=org.postgresql.Driver").applyTo(context);
+                                "jcu.data-dir=" + dir,
+                                "spring.datasource.url=jdbc:postgresql://" + PG_HOST + ":" + PG_PORT + "/" + PG_DATABASE
+                                        + "?reWriteBatchedInserts=true",
+                                "spring.datasource.username=postgres",
+                                "spring.datasource.password=",
+                                "spring.datasource.driver-class-name=org.postgresql.Driver")
+                        .applyTo(context);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
