@@ -260,6 +260,21 @@ abstract class TaxiiContract extends StoreFixture {
                 .hasSize(1);
     }
 
+    @Test
+    void unknownPathsAndWrongMethodsGetTaxiiErrorBodies() {
+        HttpResponse<String> noSlash = http.get("/taxii2/jcu/collections", auth, TAXII);
+        assertThat(noSlash.statusCode()).isEqualTo(404);
+        assertThat(noSlash.headers().firstValue("Content-Type").orElse("")).isEqualTo(TAXII);
+        assertThat(Stix.parse(noSlash.body()).get("http_status").asString()).isEqualTo("404");
+        HttpResponse<String> post = http.post(
+                COLLECTION + "objects/",
+                auth,
+                "application/taxii+json;version=2.1",
+                "{}".getBytes(StandardCharsets.UTF_8));
+        assertThat(post.statusCode()).isEqualTo(405);
+        assertThat(Stix.parse(post.body()).get("http_status").asString()).isEqualTo("405");
+    }
+
     private static List<String> ids(JsonNode envelope) {
         List<String> out = new ArrayList<>();
         envelope.path("objects").forEach(o -> out.add(o.get("id").asString()));
