@@ -52,17 +52,21 @@ class TaxiiController {
 
     private final IntelQueries queries;
 
-    TaxiiController(IntelQueries queries) {
+    private final org.jcu.platform.JcuProperties properties;
+
+    TaxiiController(IntelQueries queries, org.jcu.platform.JcuProperties properties) {
         this.queries = queries;
+        this.properties = properties;
     }
 
     @Operation(summary = "TAXII 2.1 §4.1 server discovery")
     @GetMapping("/")
     ResponseEntity<Object> discovery(HttpServletRequest request) {
         requireTaxiiAccept(request);
-        String root = ServletUriComponentsBuilder.fromCurrentContextPath()
-                .path("/taxii2/" + API_ROOT + "/")
-                .toUriString();
+        String base = properties.publicUrl() == null
+                ? ServletUriComponentsBuilder.fromCurrentContextPath().toUriString()
+                : properties.publicUrl().replaceAll("/+$", "");
+        String root = base + "/taxii2/" + API_ROOT + "/";
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("title", "jcu TAXII 2.1 server");
         body.put("description", "Joint Cyber Unit intelligence sharing platform");

@@ -354,6 +354,43 @@ abstract class IntelStoreContract extends StoreFixture {
                 .containsExactly("sighting");
     }
 
+    // ---- writers ---------------------------------------------------------------------------------------------
+
+    @Autowired
+    javax.sql.DataSource dataSource;
+
+    /**
+     * Positions must commit in order for TAXII pollers, so an import waits for any other writer of the database
+     * (another process or node) instead of interleaving with it.
+     */
+    @Test
+    void anImportWaitsForAnotherWriterOfTheDatabase() throws Exception {
+        boolean postgres = jdbc.execute(
+                        (java.sql.Connection c) -> c.getMetaData().getDatabaseProductName())
+                .toLowerCase(java.util.Locale.ROOT)
+                .contains("postgres");
+        String bundle = Stix.bundle(
+                Stix.indicator(Stix.newId("indicator"), "2024-01-01T00:00:00.000Z", "2024-01-01T00:00:00.000Z", ""));
+        try (java.sql.Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            try (var statement = other.createStatement()) {
+                if (postgres) {
+                    statement.execute("SELECT pg_advisory_xact_lock(" + IntelStore.WRITER_LOCK + ")");
+                } else {
+                    statement.executeUpdate("UPDATE organization SET name = name WHERE id = 'none'");
+                }
+            }
+            var importing =
+                    java.util.concurrent.CompletableFuture.supplyAsync(() -> importJson(bundle, org.id(), false));
+            Thread.sleep(700);
+            assertThat(importing).as("import must wait for the other writer").isNotDone();
+            other.commit();
+            other.setAutoCommit(true); // sqlite-jdbc begins the next transaction at commit while autocommit is off
+            assertThat(importing.get(30, java.util.concurrent.TimeUnit.SECONDS).imported())
+                    .isEqualTo(1);
+        }
+    }
+
     // ---- atomicity -------------------------------------------------------------------------------------------
 
     @Test
