@@ -66,7 +66,10 @@ public class ImportService {
     static final int BATCH = 2000;
     /** Imports adding at least this many versions refresh the planner statistics afterwards. */
     static final int STATISTICS_THRESHOLD = 1000;
-    /** Batches parsed or prepared ahead of the one being stored. */
+    /**
+     * Prepared batches queued ahead of the one being stored; with the batch being parsed and one waiting for room,
+     * at most {@code PIPELINE_DEPTH + 3} batches are in memory.
+     */
     static final int PIPELINE_DEPTH = 2;
 
     private static final CompletableFuture<List<Run.Prepared>> END_OF_INPUT = new CompletableFuture<>();
@@ -131,8 +134,8 @@ public class ImportService {
     /** Stops the worker threads when the application context closes. */
     @jakarta.annotation.PreDestroy
     void shutdown() {
-        workers.shutdownNow();
-        readers.shutdownNow();
+        workers.shutdown();
+        readers.shutdown();
     }
 
     /** One import's mutable state. */
@@ -420,7 +423,12 @@ public class ImportService {
                 Prepared p = accepted.get(i);
                 long seq = existingSeqs.get(i);
                 if (seq < 0) {
-                    seq = seqs.get(p.object().id() + " " + p.versionKey());
+                    Long assigned = seqs.get(p.object().id() + " " + p.versionKey());
+                    if (assigned == null) {
+                        throw new IllegalStateException("the store assigned no position to "
+                                + p.object().id() + " version " + p.versionKey());
+                    }
+                    seq = assigned;
                     collectRefs(p.node(), seq, newRefs);
                     known.get(p.object().id()).versions().put(p.versionKey(), new StoredRef(seq, p.hash()));
                 }
@@ -465,7 +473,9 @@ public class ImportService {
                     out.add(new NewRef(seq, name, value.stringValue()));
                 } else if (value.isArray()) {
                     for (JsonNode item : value) {
-                        out.add(new NewRef(seq, name, item.stringValue()));
+                        if (item.isString()) {
+                            out.add(new NewRef(seq, name, item.stringValue()));
+                        }
                     }
                 }
             }

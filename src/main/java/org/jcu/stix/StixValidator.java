@@ -224,7 +224,12 @@ public final class StixValidator {
                 if (key.startsWith("x_")) {
                     continue;
                 }
-                if (key.endsWith("_ref") && value.isString()) {
+                if (pointer.isEmpty() && key.endsWith("_ref") && !value.isString()) {
+                    out.add(new Violation(name, child, "ref-format", "a *_ref property must be an identifier string"));
+                } else if (pointer.isEmpty() && key.endsWith("_refs") && !value.isArray()) {
+                    out.add(new Violation(
+                            name, child, "ref-format", "a *_refs property must be a list of identifiers"));
+                } else if (key.endsWith("_ref") && value.isString()) {
                     checkIdentifier(value.stringValue(), child, name, out);
                 } else if (key.endsWith("_refs") && value.isArray()) {
                     for (int i = 0; i < value.size(); i++) {

@@ -426,6 +426,21 @@ abstract class IntelStoreContract extends StoreFixture {
     }
 
     @Test
+    void malformedRefsOnACustomTypeAreRejectedNotACrashInPartialMode() {
+        String good =
+                Stix.indicator(Stix.newId("indicator"), "2024-01-01T00:00:00.000Z", "2024-01-01T00:00:00.000Z", "");
+        String custom = "{\"type\":\"x-foo\",\"spec_version\":\"2.1\",\"id\":\"" + Stix.newId("x-foo")
+                + "\",\"created\":\"2024-01-01T00:00:00.000Z\",\"modified\":\"2024-01-01T00:00:00.000Z\","
+                + "\"source_ref\":[1],\"target_ref\":[null]}";
+        ImportReport report = importJson(Stix.bundle(good, custom), org.id(), true);
+        assertThat(report.imported()).isEqualTo(1);
+        assertThat(report.rejected()).isEqualTo(1);
+        assertThat(report.violations()).extracting(Violation::rule).contains("ref-format");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM object_ref", Long.class))
+                .isZero();
+    }
+
+    @Test
     void truncatedJsonLeavesTheStoreUnchanged() {
         importJson(
                 Stix.bundle(Stix.indicator(

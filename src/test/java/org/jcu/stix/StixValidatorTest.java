@@ -429,4 +429,17 @@ class StixValidatorTest {
                 .extracting(Violation::rule, Violation::pointer)
                 .contains(org.assertj.core.groups.Tuple.tuple("timestamp-format", "/valid_from"));
     }
+
+    @Test
+    void topLevelRefsMustBeStringsAndRefListsListsEvenOnCustomTypes() {
+        ObjectNode node = (ObjectNode) StixJson.parse("""
+                {"type":"x-foo","spec_version":"2.1","id":"x-foo--6b0b9b5e-0000-4000-8000-000000000003",
+                 "created":"2024-01-01T00:00:00.000Z","modified":"2024-01-01T00:00:00.000Z",
+                 "source_ref":[1],"object_refs":"indicator--6b0b9b5e-0000-4000-8000-000000000004"}""");
+        assertThat(new StixValidator().validate(node, 0))
+                .extracting(Violation::rule, Violation::pointer)
+                .contains(
+                        org.assertj.core.groups.Tuple.tuple("ref-format", "/source_ref"),
+                        org.assertj.core.groups.Tuple.tuple("ref-format", "/object_refs"));
+    }
 }
