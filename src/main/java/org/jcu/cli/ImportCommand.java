@@ -106,12 +106,16 @@ final class ImportCommand implements Callable<Integer> {
             int worst = 0;
             for (Path file : files) {
                 ImportReport report;
+                long started = System.nanoTime();
                 try (StixObjectReader reader = StixObjectReader.open(file);
                         ProgressBar bar = quiet ? null : progressBar(file)) {
                     report = imports.importObjects(
                             reader, new ImportOptions(orgId, file.getFileName().toString(), partial), n -> {
                                 if (bar != null) {
-                                    bar.stepTo(n);
+                                    double seconds = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
+                                    bar.stepTo(reader.bytesRead());
+                                    bar.setExtraMessage(String.format(
+                                            java.util.Locale.ROOT, "%,d obj, %,.0f obj/s", n, n / seconds));
                                 }
                             });
                 }
@@ -122,12 +126,12 @@ final class ImportCommand implements Callable<Integer> {
         }
     }
 
-    private ProgressBar progressBar(Path file) {
+    /** Progress against the file's size in bytes, with objects and objects/s as the extra message. */
+    private ProgressBar progressBar(Path file) throws IOException {
         return new ProgressBarBuilder()
                 .setTaskName(file.getFileName().toString())
-                .setInitialMax(-1)
-                .setUnit(" obj", 1)
-                .showSpeed()
+                .setInitialMax(Math.max(1, Files.size(file)))
+                .setUnit(" MiB", 1 << 20)
                 .setStyle(ProgressBarStyle.ASCII)
                 .setConsumer(new ConsoleProgressBarConsumer(System.err))
                 .setUpdateIntervalMillis(500)

@@ -50,6 +50,7 @@ public final class StixObjectReader implements Closeable {
     /** Longest NDJSON line accepted (characters); a longer one is reported as malformed, not read into memory. */
     public static final int MAX_LINE_CHARS = 16 * 1024 * 1024;
 
+    private final java.util.concurrent.atomic.AtomicLong rawBytes = new java.util.concurrent.atomic.AtomicLong();
     private final InputStream input;
     private final Format format;
     private final String sourceName;
@@ -63,7 +64,7 @@ public final class StixObjectReader implements Closeable {
     private java.util.Iterator<JsonNode> buffered;
 
     private StixObjectReader(InputStream raw, Format format, String sourceName) throws IOException {
-        BufferedInputStream buffered = new BufferedInputStream(raw, 1 << 16);
+        BufferedInputStream buffered = new BufferedInputStream(new CountingStream(raw, rawBytes), 1 << 16);
         buffered.mark(2);
         int b1 = buffered.read();
         int b2 = buffered.read();
@@ -86,6 +87,14 @@ public final class StixObjectReader implements Closeable {
     /** Reads a stream in the given layout; the stream is closed with the reader. */
     public static StixObjectReader of(InputStream stream, Format format, String sourceName) throws IOException {
         return new StixObjectReader(stream, format, sourceName);
+    }
+
+    /**
+     * Bytes consumed from the underlying input so far (compressed bytes for gzip input); safe to read from any thread,
+     * e.g. to show progress against the file size.
+     */
+    public long bytesRead() {
+        return rawBytes.get();
     }
 
     /** The {@code id} of the enclosing bundle, once it has been read (null for NDJSON or single objects). */
@@ -292,6 +301,34 @@ public final class StixObjectReader implements Closeable {
             return "";
         }
         return " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+    }
+
+    /** Counts the bytes read from the underlying input. */
+    private static final class CountingStream extends java.io.FilterInputStream {
+        private final java.util.concurrent.atomic.AtomicLong count;
+
+        CountingStream(InputStream in, java.util.concurrent.atomic.AtomicLong count) {
+            super(in);
+            this.count = count;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count.incrementAndGet();
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                count.addAndGet(n);
+            }
+            return n;
+        }
     }
 
     /** Fails a read as soon as a line grows past the limit, before it is held in memory. */

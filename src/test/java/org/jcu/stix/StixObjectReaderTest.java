@@ -375,4 +375,17 @@ class StixObjectReaderTest {
                     .hasMessageContaining("Duplicate");
         }
     }
+
+    @Test
+    void bytesReadReachesTheFileSizeForProgressReporting(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path file = dir.resolve("one.ndjson");
+        java.nio.file.Files.writeString(file, "{\"type\":\"x\"}\n{\"type\":\"y\"}\n");
+        try (StixObjectReader reader = StixObjectReader.open(file)) {
+            while (reader.next() != null) {
+                // drain
+            }
+            org.assertj.core.api.Assertions.assertThat(reader.bytesRead()).isEqualTo(java.nio.file.Files.size(file));
+        }
+    }
 }
