@@ -132,11 +132,7 @@ class TaxiiController {
             @RequestParam Map<String, String> params) {
         requireTaxiiAccept(request);
         requireCollection(root, collection);
-        IntelQueries.Page page = queries.list(AccessScope.of(user), query(request, params, id));
-        if (page.items().isEmpty() && Cursors.decode(params.get("next")) == 0) {
-            requireExists(user, id);
-        }
-        return envelope(page);
+        return envelope(pageOfObject(request, user, params, id));
     }
 
     @Operation(summary = "TAXII 2.1 §5.3 manifest")
@@ -185,10 +181,7 @@ class TaxiiController {
         requireCollection(root, collection);
         Map<String, String> all = new LinkedHashMap<>(params);
         all.putIfAbsent("match[version]", "all");
-        IntelQueries.Page page = queries.list(AccessScope.of(user), query(request, all, id));
-        if (page.items().isEmpty() && Cursors.decode(params.get("next")) == 0) {
-            requireExists(user, id);
-        }
+        IntelQueries.Page page = pageOfObject(request, user, all, id);
         StringBuilder out = new StringBuilder("{\"more\":").append(page.more());
         appendNext(out, page);
         if (!page.items().isEmpty()) {
@@ -295,6 +288,19 @@ class TaxiiController {
                     .forEach(out::add);
         }
         return out;
+    }
+
+    /**
+     * One page of the versions of {@code id}; 404 when the reader can see no version of it at all (an object that
+     * exists but has no version matching the filters gives an empty page).
+     */
+    private IntelQueries.Page pageOfObject(
+            HttpServletRequest request, JcuPrincipal user, Map<String, String> params, String id) {
+        IntelQueries.Page page = queries.list(AccessScope.of(user), query(request, params, id));
+        if (page.items().isEmpty() && Cursors.decode(params.get("next")) == 0) {
+            requireExists(user, id);
+        }
+        return page;
     }
 
     private void requireExists(JcuPrincipal user, String id) {
