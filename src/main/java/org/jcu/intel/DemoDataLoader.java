@@ -3,8 +3,14 @@ package org.jcu.intel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import org.jcu.sharing.AccessScope;
+import java.util.List;
+import org.jcu.sharing.AccessScopes;
 import org.jcu.sharing.Directory;
+import org.jcu.sharing.Distribution;
+import org.jcu.sharing.Pap;
+import org.jcu.sharing.SharingDecisions;
+import org.jcu.sharing.SharingRequest;
+import org.jcu.sharing.Tlp;
 import org.jcu.sharing.UserRole;
 import org.jcu.stix.StixObjectReader;
 import org.slf4j.Logger;
@@ -17,7 +23,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Loads the bundled demo data set — MITRE ATT&amp;CK for ICS v18.1 in STIX 2.1, shipped with MITRE's licence in
- * {@code classpath:demo/} — into an empty store on first start, held by the platform organisation.
+ * {@code classpath:demo/} — into an empty store on first start, held by the platform organisation as TLP:CLEAR,
+ * PAP:CLEAR, shared with all communities (it is public data).
  */
 @Component
 @Order(2)
@@ -30,24 +37,47 @@ class DemoDataLoader implements ApplicationRunner {
     private final ImportService imports;
     private final IntelStore store;
     private final Directory directory;
+    private final AccessScopes scopes;
+    private final SharingDecisions sharing;
 
-    DemoDataLoader(ImportService imports, IntelStore store, Directory directory) {
+    DemoDataLoader(
+            ImportService imports,
+            IntelStore store,
+            Directory directory,
+            AccessScopes scopes,
+            SharingDecisions sharing) {
         this.imports = imports;
         this.store = store;
         this.directory = directory;
+        this.scopes = scopes;
+        this.sharing = sharing;
     }
 
     @Override
     public void run(ApplicationArguments args) {
         Directory.Organization platform = directory.platformOrganization();
-        if (store.countVersions(new AccessScope(platform.id(), "system", UserRole.PLATFORM_ADMIN)) > 0) {
+        if (store.countVersions(scopes.forOrganization(platform.id(), "system", UserRole.PLATFORM_ADMIN)) > 0) {
             return;
         }
         try (InputStream in = DemoDataLoader.class.getClassLoader().getResourceAsStream(RESOURCE);
                 StixObjectReader reader =
                         StixObjectReader.of(in, StixObjectReader.Format.JSON, "demo:ics-attack-18.1")) {
-            ImportReport report =
-                    imports.importObjects(reader, new ImportOptions(platform.id(), "demo", false), n -> {});
+            ImportReport report = imports.importObjects(
+                    reader,
+                    new ImportOptions(
+                            platform.id(),
+                            "demo",
+                            false,
+                            sharing.resolve(
+                                    platform.id(),
+                                    new SharingRequest(
+                                            Distribution.ALL_COMMUNITIES,
+                                            List.of(),
+                                            List.of(),
+                                            List.of(),
+                                            Tlp.CLEAR,
+                                            Pap.CLEAR))),
+                    n -> {});
             LOG.info(
                     "Demo data (MITRE ATT&CK for ICS v18.1, (c) The MITRE Corporation, see LICENSE-MITRE-ATTACK.txt):"
                             + " {} objects imported",

@@ -13,7 +13,7 @@ import org.jcu.intel.Cursors;
 import org.jcu.intel.IntelQueries;
 import org.jcu.intel.StoredVersion;
 import org.jcu.intel.VersionSelector;
-import org.jcu.sharing.AccessScope;
+import org.jcu.sharing.AccessScopes;
 import org.jcu.sharing.JcuPrincipal;
 import org.jcu.stix.StixJson;
 import org.jcu.stix.StixTimestamps;
@@ -54,9 +54,12 @@ class TaxiiController {
 
     private final org.jcu.platform.JcuProperties properties;
 
-    TaxiiController(IntelQueries queries, org.jcu.platform.JcuProperties properties) {
+    private final AccessScopes scopes;
+
+    TaxiiController(IntelQueries queries, org.jcu.platform.JcuProperties properties, AccessScopes scopes) {
         this.queries = queries;
         this.properties = properties;
+        this.scopes = scopes;
     }
 
     @Operation(summary = "TAXII 2.1 §4.1 server discovery")
@@ -118,7 +121,7 @@ class TaxiiController {
             @RequestParam Map<String, String> params) {
         requireTaxiiAccept(request);
         requireCollection(root, collection);
-        return envelope(queries.list(AccessScope.of(user), query(request, params, null)));
+        return envelope(queries.list(scopes.of(user), query(request, params, null)));
     }
 
     @Operation(summary = "TAXII 2.1 §5.5 get an object (envelope, versions per match[version], default last)")
@@ -145,7 +148,7 @@ class TaxiiController {
             @RequestParam Map<String, String> params) {
         requireTaxiiAccept(request);
         requireCollection(root, collection);
-        IntelQueries.Page page = queries.list(AccessScope.of(user), query(request, params, null));
+        IntelQueries.Page page = queries.list(scopes.of(user), query(request, params, null));
         StringBuilder out = new StringBuilder("{\"more\":").append(page.more());
         appendNext(out, page);
         if (!page.items().isEmpty()) {
@@ -296,7 +299,7 @@ class TaxiiController {
      */
     private IntelQueries.Page pageOfObject(
             HttpServletRequest request, JcuPrincipal user, Map<String, String> params, String id) {
-        IntelQueries.Page page = queries.list(AccessScope.of(user), query(request, params, id));
+        IntelQueries.Page page = queries.list(scopes.of(user), query(request, params, id));
         if (page.items().isEmpty() && Cursors.decode(params.get("next")) == 0) {
             requireExists(user, id);
         }
@@ -304,7 +307,7 @@ class TaxiiController {
     }
 
     private void requireExists(JcuPrincipal user, String id) {
-        if (queries.latest(AccessScope.of(user), id).isEmpty()) {
+        if (queries.latest(scopes.of(user), id).isEmpty()) {
             throw new TaxiiException(HttpStatus.NOT_FOUND, "Not found", "no object " + id + " in this collection");
         }
     }
