@@ -319,6 +319,19 @@ class IntelStore {
                 });
     }
 
+    /** Which of {@code ids} have at least one version visible to {@code scope}. */
+    Set<String> visibleIds(AccessScope scope, Collection<String> ids) {
+        Set<String> out = new HashSet<>();
+        forChunks(
+                ids,
+                (chunk, marks) -> out.addAll(jdbc.queryForList(
+                        "SELECT DISTINCT v.stix_id FROM object_version v WHERE v.stix_id IN (" + marks + ") AND "
+                                + AccessPolicy.versionPredicate("v", scope),
+                        String.class,
+                        chunk.toArray())));
+        return out;
+    }
+
     /** Filter of a version listing; null or empty members do not filter. */
     record VersionFilter(
             List<String> types,

@@ -388,17 +388,17 @@ public class Directory {
     /** A user as listed. */
     public record UserInfo(String userId, String username, String orgId, UserRole role, String createdAt) {}
 
+    private static UserInfo mapUser(ResultSet rs, int row) throws SQLException {
+        return new UserInfo(
+                rs.getString(1), rs.getString(2), rs.getString(3), UserRole.valueOf(rs.getString(4)), rs.getString(5));
+    }
+
     /** Users of one organisation (or all if {@code orgId} is null), by username. */
     public List<UserInfo> users(@Nullable String orgId) {
         return jdbc.sql("SELECT id, username, org_id, user_role, created_at FROM app_user"
                         + " WHERE org_id = ? OR ? ORDER BY username")
                 .params(orgId == null ? "" : orgId, orgId == null)
-                .query((rs, n) -> new UserInfo(
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        UserRole.valueOf(rs.getString(4)),
-                        rs.getString(5)))
+                .query(Directory::mapUser)
                 .list();
     }
 
@@ -406,12 +406,7 @@ public class Directory {
     public Optional<UserInfo> user(String idOrUsername) {
         return jdbc.sql("SELECT id, username, org_id, user_role, created_at FROM app_user WHERE id = ? OR username = ?")
                 .params(idOrUsername, idOrUsername)
-                .query((rs, n) -> new UserInfo(
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        UserRole.valueOf(rs.getString(4)),
-                        rs.getString(5)))
+                .query(Directory::mapUser)
                 .optional();
     }
 
