@@ -14,7 +14,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * Maps bad input on the REST API to a JSON error naming the problem: {@code {"status":400,"error":"bad-request",
  * "message":"..."}}. TAXII endpoints have their own error bodies (TAXII 2.1 §3.6.1).
  */
-@RestControllerAdvice(basePackages = "org.jcu.intel")
+@RestControllerAdvice(basePackages = {"org.jcu.intel", "org.jcu.sharing"})
 class ApiErrors {
 
     @ExceptionHandler(org.springframework.web.server.ResponseStatusException.class)
@@ -31,7 +31,8 @@ class ApiErrors {
     @ExceptionHandler({
         IllegalArgumentException.class,
         MissingServletRequestParameterException.class,
-        MethodArgumentTypeMismatchException.class
+        MethodArgumentTypeMismatchException.class,
+        org.springframework.http.converter.HttpMessageNotReadableException.class
     })
     ResponseEntity<Map<String, Object>> badRequest(Exception e) {
         Map<String, Object> body = new LinkedHashMap<>();

@@ -37,6 +37,8 @@ public class Communities {
     }
 
     /** A community. */
+    @tools.jackson.databind.annotation.JsonNaming(
+            tools.jackson.databind.PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Community(String id, String name, Kind kind, String description, List<String> linkedIds) {}
 
     /**
@@ -46,6 +48,8 @@ public class Communities {
      * @param validUntil exclusive, UTC micros, or null (open-ended)
      * @param signedOn   ISO date
      */
+    @tools.jackson.databind.annotation.JsonNaming(
+            tools.jackson.databind.PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Mou(
             String id,
             String communityId,

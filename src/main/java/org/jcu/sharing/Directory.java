@@ -312,6 +312,8 @@ public class Directory {
     public record IssuedToken(String tokenId, String token) {}
 
     /** An API token as listed: never the secret. */
+    @tools.jackson.databind.annotation.JsonNaming(
+            tools.jackson.databind.PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record TokenInfo(
             String tokenId,
             String userId,
@@ -386,6 +388,8 @@ public class Directory {
     }
 
     /** A user as listed. */
+    @tools.jackson.databind.annotation.JsonNaming(
+            tools.jackson.databind.PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record UserInfo(String userId, String username, String orgId, UserRole role, String createdAt) {}
 
     private static UserInfo mapUser(ResultSet rs, int row) throws SQLException {

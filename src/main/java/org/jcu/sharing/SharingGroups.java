@@ -27,6 +27,8 @@ public class SharingGroups {
      *
      * @param members member organisation ids, or null when hidden from this viewer (confidential group)
      */
+    @tools.jackson.databind.annotation.JsonNaming(
+            tools.jackson.databind.PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record SharingGroup(
             String id,
             String name,

@@ -43,6 +43,24 @@ public final class Http {
         return send(request.build());
     }
 
+    /** Any method with an optional JSON body (null for none). */
+    public HttpResponse<String> json(String method, String path, String authorization, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .header("Accept", "application/json");
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return send(request.build());
+    }
+
     public static String bearer(String token) {
         return "Bearer " + token;
     }

@@ -1,0 +1,7 @@
+package org.jcu.sharing;
+
+import org.jcu.test.PostgresStore;
+
+/** {@link SharingApiContract} on PostgreSQL. */
+@PostgresStore
+class SharingApiPostgresTest extends SharingApiContract {}

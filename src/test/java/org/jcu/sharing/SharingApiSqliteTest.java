@@ -1,0 +1,7 @@
+package org.jcu.sharing;
+
+import org.jcu.test.SqliteStore;
+
+/** {@link SharingApiContract} on SQLite. */
+@SqliteStore
+class SharingApiSqliteTest extends SharingApiContract {}
