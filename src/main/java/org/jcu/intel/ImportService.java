@@ -454,11 +454,15 @@ public class ImportService {
             }
             Map<String, Long> seqs = newVersions.isEmpty() ? Map.of() : store.insertVersions(newVersions, now);
             List<NewHolding> newHoldings = new ArrayList<>(accepted.size());
+            List<Long> released = new ArrayList<>();
             List<NewTarget> newTargets = new ArrayList<>();
             List<NewRef> newRefs = new ArrayList<>();
             for (int i = 0; i < accepted.size(); i++) {
                 Prepared p = accepted.get(i);
                 long seq = existingSeqs.get(i);
+                if (seq >= 0) {
+                    released.add(seq);
+                }
                 if (seq < 0) {
                     Long assigned = seqs.get(p.object().id() + " " + p.versionKey());
                     if (assigned == null) {
@@ -487,6 +491,10 @@ public class ImportService {
             }
             if (!newHoldings.isEmpty()) {
                 store.insertHoldings(newHoldings);
+            }
+            if (!released.isEmpty()) {
+                // another organisation now holds versions stored before: whoever it shares them with gets them now
+                store.announceSeqs(released, now);
             }
             if (!newTargets.isEmpty()) {
                 store.insertTargets(newTargets);

@@ -30,7 +30,7 @@ class IntelStore {
     static final int INSERT_CHUNK = 1000;
 
     private static final String VERSION_COLUMNS =
-            "v.seq, v.stix_id, v.version_key, v.stix_type, v.spec_version, v.modified, v.created, v.revoked,"
+            "v.announced, v.stix_id, v.version_key, v.stix_type, v.spec_version, v.modified, v.created, v.revoked,"
                     + " v.content, v.date_added";
 
     private static final RowMapper<StoredVersion> VERSION_ROW = (rs, n) -> new StoredVersion(
@@ -166,7 +166,7 @@ class IntelStore {
     }
 
     private Map<String, Long> insertVersionsNumbered(List<NewVersion> rows, String dateAdded) {
-        Long max = jdbc.queryForObject("SELECT COALESCE(MAX(seq), 0) FROM object_version", Long.class);
+        Long max = jdbc.queryForObject("SELECT COALESCE(MAX(announced), 0) FROM object_version", Long.class);
         long first = (max == null ? 0 : max) + 1;
         Map<String, Long> seqs = new HashMap<>(rows.size() * 2);
         for (int i = 0; i < rows.size(); i++) {
@@ -174,9 +174,10 @@ class IntelStore {
         }
         jdbc.batchUpdate("""
                 INSERT INTO object_version (seq, stix_id, version_key, stix_type, owner_org, spec_version, modified,
-                    created, revoked, upgraded_from, content_hash, content, date_added)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows, rows.size(), (ps, v) -> {
+                    created, revoked, upgraded_from, content_hash, content, date_added, announced)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows, rows.size(), (ps, v) -> {
             ps.setLong(1, seqs.get(v.id() + " " + v.versionKey()));
+            ps.setLong(14, seqs.get(v.id() + " " + v.versionKey()));
             ps.setString(2, v.id());
             ps.setString(3, v.versionKey());
             ps.setString(4, v.type());
@@ -319,6 +320,50 @@ class IntelStore {
                 });
     }
 
+    /**
+     * Moves versions to new delivery positions after every existing one, with {@code date_added = now}, so that
+     * readers whose audience just grew receive them after this moment (decision 0007, 4b). The caller's transaction
+     * holds the writer lock.
+     *
+     * @param selection SQL selecting {@code version_seq} values (bound with {@code args})
+     * @return number of versions moved
+     */
+    int announce(String selection, List<Object> args, String now) {
+        return announceSeqs(
+                jdbc.queryForList(
+                        "SELECT DISTINCT version_seq FROM (" + selection + ") s ORDER BY 1",
+                        Long.class,
+                        args.toArray()),
+                now);
+    }
+
+    /** {@link #announce} for known version seqs (a release: another organisation now holds them). */
+    int announceSeqs(List<Long> seqs, String now) {
+        if (seqs.isEmpty()) {
+            return 0;
+        }
+        if (postgres) {
+            forChunks(seqs.stream().map(String::valueOf).toList(), (chunk, marks) -> {
+                List<Object> params = new ArrayList<>();
+                params.add(now);
+                chunk.forEach(seq -> params.add(Long.parseLong(seq)));
+                jdbc.update(
+                        "UPDATE object_version SET announced = nextval('object_version_seq_seq'), date_added = ?"
+                                + " WHERE seq IN (" + marks + ")",
+                        params.toArray());
+            });
+        } else {
+            Long max = jdbc.queryForObject("SELECT COALESCE(MAX(announced), 0) FROM object_version", Long.class);
+            long next = (max == null ? 0 : max) + 1;
+            List<Object[]> rows = new ArrayList<>(seqs.size());
+            for (Long seq : seqs) {
+                rows.add(new Object[] {next++, now, seq});
+            }
+            jdbc.batchUpdate("UPDATE object_version SET announced = ?, date_added = ? WHERE seq = ?", rows);
+        }
+        return seqs.size();
+    }
+
     /** Which of {@code ids} have at least one version visible to {@code scope}. */
     Set<String> visibleIds(AccessScope scope, Collection<String> ids) {
         Set<String> out = new HashSet<>();
@@ -350,7 +395,7 @@ class IntelStore {
                 .append(VERSION_COLUMNS)
                 .append(" FROM object_version v WHERE ")
                 .append(AccessPolicy.versionPredicate("v", scope))
-                .append(" AND v.seq > ?");
+                .append(" AND v.announced > ?");
         List<Object> args = new ArrayList<>();
         args.add(filter.afterSeq());
         in(sql, args, "v.stix_type", filter.types());
@@ -380,7 +425,7 @@ class IntelStore {
             args.addAll(versions.keys());
             args.addAll(versions.dateAddedKeys());
         }
-        sql.append(" ORDER BY v.seq LIMIT ?");
+        sql.append(" ORDER BY v.announced LIMIT ?");
         args.add(limit);
         return jdbc.query(sql.toString(), VERSION_ROW, args.toArray());
     }

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * recipients, the distribution's audience (sharing groups, communities under a valid MoU, linked communities, all
  * communities), or the TLP:AMBER client route, each filtered by the GOVERNMENT/PRIVATE compartment rule.
  *
- * <p>The expression embeds the scope's organisation ids and read time as SQL literals (they are checked against a
+ * <p>The scope carries the reader's (and its serving organisation's) valid communities, resolved from the MoUs at the
+ * time of the read; the expression embeds them and the organisation ids as SQL literals (each checked against a
  * strict character set first) and has no bind parameters, so callers can compose it into any query. It uses only
  * SQL understood alike by SQLite and PostgreSQL.
  *
@@ -34,9 +35,8 @@ public final class AccessPolicy {
             throw new IllegalArgumentException("bad SQL alias: " + alias);
         }
         String h = "h_" + alias;
-        String reader = literal(scope.orgId());
-        String at = literal(scope.at());
-        boolean readerPrivate = scope.compartment() == Compartment.PRIVATE;
+        AccessScope.Member reader = scope.reader();
+        String readerId = literal(reader.orgId());
         StringBuilder sql = new StringBuilder();
         sql.append("EXISTS (SELECT 1 FROM holding ")
                 .append(h)
@@ -45,67 +45,65 @@ public final class AccessPolicy {
                 .append(".version_seq = ");
         sql.append(alias).append(".seq AND (");
         // the holder always sees its own holding
-        sql.append(h).append(".org_id = ").append(reader);
+        sql.append(h).append(".org_id = ").append(readerId);
         // TLP:RED: named recipient organisations only
-        sql.append(" OR (").append(h).append(".tlp = 'TLP:RED' AND ").append(target(h, "RECIPIENT", reader));
+        sql.append(" OR (").append(h).append(".tlp = 'TLP:RED' AND ").append(target(h, "RECIPIENT", readerId));
         sql.append(")");
         // other TLPs: the distribution's audience
-        sql.append(" OR (").append(h).append(".tlp <> 'TLP:RED' AND (");
-        sql.append(audience(h, reader, readerPrivate, at)).append("))");
+        sql.append(" OR (")
+                .append(h)
+                .append(".tlp <> 'TLP:RED' AND (")
+                .append(audience(h, reader))
+                .append("))");
         // TLP:AMBER: clients of a recipient organisation (one level, the serving organisation judged as itself)
-        if (scope.servedBy() != null && scope.servedByCompartment() != null) {
-            String server = literal(scope.servedBy());
+        AccessScope.Member server = scope.server();
+        if (server != null) {
             sql.append(" OR (")
                     .append(h)
                     .append(".tlp = 'TLP:AMBER' AND ")
                     .append(h)
                     .append(".org_id <> ");
-            sql.append(server);
-            if (readerPrivate) {
+            sql.append(literal(server.orgId()));
+            if (reader.compartment() == Compartment.PRIVATE) {
                 sql.append(" AND ").append(holderIsGovernment(h));
             }
-            sql.append(" AND (")
-                    .append(audience(h, server, scope.servedByCompartment() == Compartment.PRIVATE, at))
-                    .append("))");
+            sql.append(" AND (").append(audience(h, server)).append("))");
         }
         sql.append("))");
         return sql.toString();
     }
 
-    /** Routes of the distribution for organisation {@code org} (a SQL literal) with the compartment rule applied. */
-    private static String audience(String h, String org, boolean orgPrivate, String at) {
-        String communities = validCommunities(org, at);
+    /** Routes of the distribution for {@code member} with the compartment rule applied. */
+    private static String audience(String h, AccessScope.Member member) {
+        boolean isPrivate = member.compartment() == Compartment.PRIVATE;
+        String org = literal(member.orgId());
         StringBuilder sql = new StringBuilder();
         // EXPLICIT: sharing groups (any holder, any compartment)
         sql.append("(").append(h).append(".distribution = 'SHARING_GROUPS' AND EXISTS (SELECT 1 FROM holding_target t");
         sql.append(" JOIN sharing_group_member gm ON gm.group_id = t.target_id WHERE ")
                 .append(targetOf(h, "t"));
         sql.append(" AND t.kind = 'SHARING_GROUP' AND gm.org_id = ").append(org).append("))");
-        // NAMED: communities named by the holding; into PRIVATE only from a GOVERNMENT holder
-        sql.append(" OR (").append(h).append(".distribution IN ('COMMUNITIES', 'CONNECTED_COMMUNITIES')");
-        if (orgPrivate) {
-            sql.append(" AND ").append(holderIsGovernment(h));
-        }
-        sql.append(" AND EXISTS (SELECT 1 FROM holding_target t WHERE ").append(targetOf(h, "t"));
-        sql.append(" AND t.kind = 'COMMUNITY' AND t.target_id IN (")
-                .append(communities)
-                .append(")))");
-        if (!orgPrivate) {
-            // BROAD: communities linked to the named ones, and all communities (never into PRIVATE)
-            sql.append(" OR (").append(h).append(".distribution = 'CONNECTED_COMMUNITIES' AND EXISTS (SELECT 1");
-            sql.append(" FROM holding_target t JOIN community_link cl ON cl.community_id = t.target_id WHERE ");
-            sql.append(targetOf(h, "t")).append(" AND t.kind = 'COMMUNITY' AND cl.linked_id IN (");
-            sql.append(communities).append(")))");
-            sql.append(" OR (").append(h).append(".distribution = 'ALL_COMMUNITIES' AND EXISTS (");
-            sql.append(communities).append("))");
+        if (!member.communities().isEmpty()) {
+            // NAMED: communities named by the holding; into PRIVATE only from a GOVERNMENT holder
+            sql.append(" OR (").append(h).append(".distribution IN ('COMMUNITIES', 'CONNECTED_COMMUNITIES')");
+            if (isPrivate) {
+                sql.append(" AND ").append(holderIsGovernment(h));
+            }
+            sql.append(" AND EXISTS (SELECT 1 FROM holding_target t WHERE ").append(targetOf(h, "t"));
+            sql.append(" AND t.kind = 'COMMUNITY' AND t.target_id IN (").append(literals(member.communities()));
+            sql.append(")))");
+            if (!isPrivate) {
+                // BROAD: all communities, and communities linked to the named ones (never into PRIVATE)
+                sql.append(" OR ").append(h).append(".distribution = 'ALL_COMMUNITIES'");
+                if (!member.linked().isEmpty()) {
+                    sql.append(" OR (").append(h).append(".distribution = 'CONNECTED_COMMUNITIES' AND EXISTS (");
+                    sql.append("SELECT 1 FROM holding_target t WHERE ").append(targetOf(h, "t"));
+                    sql.append(" AND t.kind = 'COMMUNITY' AND t.target_id IN (").append(literals(member.linked()));
+                    sql.append(")))");
+                }
+            }
         }
         return sql.toString();
-    }
-
-    /** Communities {@code org} is a valid member of at {@code at}: a signed MoU party within its validity window. */
-    private static String validCommunities(String org, String at) {
-        return "SELECT mo.community_id FROM mou_party mp JOIN mou mo ON mo.id = mp.mou_id WHERE mp.org_id = " + org
-                + " AND mo.valid_from <= " + at + " AND (mo.valid_until IS NULL OR mo.valid_until > " + at + ")";
     }
 
     private static String target(String h, String kind, String org) {
@@ -120,6 +118,10 @@ public final class AccessPolicy {
     private static String holderIsGovernment(String h) {
         return "EXISTS (SELECT 1 FROM organization ho WHERE ho.id = " + h
                 + ".org_id AND ho.compartment = 'GOVERNMENT')";
+    }
+
+    private static String literals(java.util.Collection<String> values) {
+        return values.stream().sorted().map(AccessPolicy::literal).collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static String literal(String value) {

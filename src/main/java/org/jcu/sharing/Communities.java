@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.jcu.stix.StixTimestamps;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -69,11 +70,13 @@ public class Communities {
     private final JdbcClient jdbc;
     private final Directory directory;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    Communities(JdbcClient jdbc, Directory directory, Clock clock) {
+    Communities(JdbcClient jdbc, Directory directory, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.directory = directory;
         this.clock = clock;
+        this.events = events;
     }
 
     /** All communities, by name. */
@@ -122,12 +125,18 @@ public class Communities {
         if (first.id().equals(second.id())) {
             throw new IllegalArgumentException("a community cannot be linked to itself");
         }
+        boolean added = false;
         for (String[] pair : new String[][] {{first.id(), second.id()}, {second.id(), first.id()}}) {
             if (!linked(pair[0]).contains(pair[1])) {
                 jdbc.sql("INSERT INTO community_link (community_id, linked_id) VALUES (?, ?)")
                         .params(pair[0], pair[1])
                         .update();
+                added = true;
             }
+        }
+        if (added) {
+            events.publishEvent(AudienceChange.link(
+                    first.id(), second.id(), "communities " + first.name() + " and " + second.name() + " linked"));
         }
     }
 
@@ -165,8 +174,8 @@ public class Communities {
                     .id());
         }
         String id = UUID.randomUUID().toString();
-        jdbc.sql("INSERT INTO mou (id, community_id, reference, scope, signed_on, valid_from, valid_until, created_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("INSERT INTO mou (id, community_id, reference, scope, signed_on, valid_from, valid_until, created_at,"
+                        + " announced_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL)")
                 .params(
                         id,
                         community.id(),
@@ -182,7 +191,52 @@ public class Communities {
                     .params(id, party)
                     .update();
         }
+        announceStartedMous();
         return mou(id).orElseThrow();
+    }
+
+    /**
+     * Announces every MoU that has started but not been announced yet (recorded just now, or recorded earlier with a
+     * future start): publishes an {@link AudienceChange} for its community so that what its parties can now see is
+     * delivered to them after this moment. Cheap when nothing is due (one query on the small {@code mou} table); read
+     * paths call it through {@link AccessScopes}.
+     *
+     * @return number of MoUs announced
+     */
+    @Transactional
+    public int announceStartedMous() {
+        String now = now();
+        List<String[]> due = jdbc.sql("SELECT id, community_id FROM mou WHERE announced_at IS NULL AND valid_from <= ?"
+                        + " ORDER BY valid_from, id")
+                .param(now)
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
+                .list();
+        for (String[] mou : due) {
+            boolean first = false;
+            for (String party : parties(mou[0])) {
+                Long others = jdbc.sql("SELECT COUNT(*) FROM mou_party mp JOIN mou mo ON mo.id = mp.mou_id"
+                                + " WHERE mp.org_id = ? AND mo.id <> ? AND mo.announced_at IS NOT NULL"
+                                + " AND mo.valid_from <= ? AND (mo.valid_until IS NULL OR mo.valid_until > ?)")
+                        .params(party, mou[0], now, now)
+                        .query(Long.class)
+                        .single();
+                first |= others == 0;
+            }
+            jdbc.sql("UPDATE mou SET announced_at = ? WHERE id = ?")
+                    .params(now, mou[0])
+                    .update();
+            events.publishEvent(AudienceChange.memberships(List.of(mou[1]), first, "mou " + mou[0] + " started"));
+        }
+        return due.size();
+    }
+
+    /** True if some recorded MoU has started and not been announced yet. */
+    public boolean hasUnannouncedStart() {
+        return jdbc.sql("SELECT COUNT(*) FROM mou WHERE announced_at IS NULL AND valid_from <= ?")
+                        .param(now())
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     /** Ends an MoU now (its memberships grant nothing from now on); false if unknown or already ended. */
@@ -219,13 +273,26 @@ public class Communities {
 
     /** Ids of the communities {@code orgId} is a valid member of now. */
     public Set<String> membershipsNow(String orgId) {
-        String now = now();
+        return membershipsAt(orgId, now());
+    }
+
+    /** Ids of the communities {@code orgId} is a valid member of at {@code at} (UTC micros). */
+    public Set<String> membershipsAt(String orgId, String at) {
         return new LinkedHashSet<>(jdbc.sql("SELECT DISTINCT mo.community_id FROM mou_party mp JOIN mou mo"
                         + " ON mo.id = mp.mou_id WHERE mp.org_id = ? AND mo.valid_from <= ?"
                         + " AND (mo.valid_until IS NULL OR mo.valid_until > ?) ORDER BY mo.community_id")
-                .params(orgId, now, now)
+                .params(orgId, at, at)
                 .query(String.class)
                 .list());
+    }
+
+    /** Ids of the communities linked to any of {@code communityIds}. */
+    public Set<String> linkedTo(Set<String> communityIds) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String id : communityIds) {
+            out.addAll(linked(id));
+        }
+        return out;
     }
 
     /** Parses a community kind, naming the accepted values on error. */

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.jcu.stix.StixTimestamps;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,11 +41,13 @@ public class SharingGroups {
     private final JdbcClient jdbc;
     private final Directory directory;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    SharingGroups(JdbcClient jdbc, Directory directory, Clock clock) {
+    SharingGroups(JdbcClient jdbc, Directory directory, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.directory = directory;
         this.clock = clock;
+        this.events = events;
     }
 
     /**
@@ -88,6 +91,8 @@ public class SharingGroups {
         String orgId = resolve(member);
         if (!memberIds(groupId).contains(orgId)) {
             insertMember(groupId, orgId);
+            events.publishEvent(
+                    AudienceChange.sharingGroup(groupId, "organisation " + orgId + " joined group " + groupId));
         }
     }
 

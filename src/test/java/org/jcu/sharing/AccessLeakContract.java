@@ -47,7 +47,7 @@ import tools.jackson.databind.node.ObjectNode;
  * removed, releases by other holders) and everything is checked again.
  *
  * <p>Reproducible: the seed is printed and part of every failure message; rerun with {@code -Djcu.leak.seed=N}.
- * Scale: {@code -Djcu.leak.ids} (objects per world, default 400), {@code -Djcu.leak.worlds} (default 1).
+ * Scale: {@code -Djcu.leak.ids} (objects per world, default 700), {@code -Djcu.leak.worlds} (default 1).
  */
 public abstract class AccessLeakContract extends StoreFixture {
 
@@ -74,7 +74,7 @@ public abstract class AccessLeakContract extends StoreFixture {
     void noLeakAndNothingWronglyHidden() {
         long first = Long.getLong("jcu.leak.seed", new SecureRandom().nextLong());
         int worlds = Integer.getInteger("jcu.leak.worlds", 1);
-        int ids = Integer.getInteger("jcu.leak.ids", 600);
+        int ids = Integer.getInteger("jcu.leak.ids", 700);
         long total = 0;
         for (int w = 0; w < worlds; w++) {
             long seed = first + w;
@@ -85,7 +85,7 @@ public abstract class AccessLeakContract extends StoreFixture {
         }
         System.out.println("AccessLeak: " + total + " checks, 0 leaks, 0 wrongly hidden ("
                 + getClass().getSimpleName() + ")");
-        assertThat(total).isGreaterThanOrEqualTo(100_000L * worlds * ids / 600);
+        assertThat(total).isGreaterThanOrEqualTo(100_000L * worlds * ids / 700);
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -184,6 +184,10 @@ public abstract class AccessLeakContract extends StoreFixture {
         final List<VersionM> versions = new ArrayList<>();
         final Http http = new Http(port);
         final List<String> failures = new ArrayList<>();
+        /** Per reader: what it could see at the end of the previous phase, and the last date_added it polled. */
+        final Map<String, Set<String>> seenBefore = new HashMap<>();
+
+        final Map<String, String> lastPolled = new HashMap<>();
         long checks;
         int bundles;
 
@@ -215,7 +219,7 @@ public abstract class AccessLeakContract extends StoreFixture {
         // -- generation ----------------------------------------------------------------------------------------
 
         void buildDirectory() {
-            int orgCount = 10 + random.nextInt(5);
+            int orgCount = 12 + random.nextInt(4);
             List<String> created = new ArrayList<>();
             for (int i = 0; i < orgCount; i++) {
                 boolean government = random.nextInt(10) < 6;
@@ -667,15 +671,69 @@ public abstract class AccessLeakContract extends StoreFixture {
                     }
                 }
                 String context = "seed " + seed + ", phase " + phase + ", reader " + reader;
-                compareRestList(reader, latest, context);
-                compareTaxiiList(reader, latest, visibleVersions, context);
-                compareStats(reader, latest, context);
-                compareDataLayer(reader, latest, visibleVersions, context);
-                compareSampledEndpoints(reader, latest, visibleVersions, context);
+                timed("REST list", () -> compareRestList(reader, latest, context));
+                timed("TAXII lists", () -> compareTaxiiList(reader, latest, visibleVersions, context));
+                timed("stats", () -> compareStats(reader, latest, context));
+                timed("data layer", () -> compareDataLayer(reader, latest, visibleVersions, context));
+                timed("single objects", () -> compareSampledEndpoints(reader, latest, visibleVersions, context));
+                timed("polling", () -> comparePolling(reader, visibleVersions, context));
             }
+            System.out.printf(
+                    "AccessLeak: phase '%s': %d checks in %.1f s %s%n",
+                    phase, checks - before, (System.nanoTime() - started) / 1e9, timings);
+            timings.clear();
             assertThat(failures)
                     .as("seed " + seed + ": leaks or wrongly hidden objects")
                     .isEmpty();
+        }
+
+        /**
+         * Issue 3, 4b: a poller that continues with {@code added_after} = the last {@code date_added} it received
+         * gets every version that became visible to it since (and every new one).
+         */
+        void comparePolling(OrgM reader, Set<String> visible, String context) {
+            String after = lastPolled.get(reader.id());
+            Set<String> before = seenBefore.get(reader.id());
+            if (after != null) {
+                Set<String> polled = new HashSet<>();
+                for (JsonNode entry :
+                        taxiiPages(reader, "manifest/?limit=211&match[version]=all&added_after=" + after)) {
+                    polled.add(
+                            key(entry.get("id").asString(), entry.get("version").asString()));
+                }
+                for (String version : visible) {
+                    if (!before.contains(version)) {
+                        checks++;
+                        if (!polled.contains(version)) {
+                            fail(context + ", TAXII poll added_after=" + after + ": missed newly visible " + version);
+                        }
+                    }
+                }
+                for (String version : polled) {
+                    checks++;
+                    if (!visible.contains(version)) {
+                        fail(context + ", TAXII poll added_after=" + after + ": LEAK of " + version);
+                    }
+                }
+            }
+            String last = null;
+            for (JsonNode entry : taxiiPages(reader, "manifest/?limit=211&match[version]=all")) {
+                String added = entry.get("date_added").asString();
+                last = last == null || added.compareTo(last) > 0 ? added : last;
+            }
+            if (last != null) {
+                lastPolled.put(reader.id(), last);
+            }
+            seenBefore.put(reader.id(), new HashSet<>(visible));
+        }
+
+        final Map<String, String> timings = new TreeMap<>();
+
+        void timed(String what, Runnable check) {
+            long t0 = System.nanoTime();
+            check.run();
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            timings.merge(what, ms + "ms", (a, b) -> (Long.parseLong(a.replace("ms", "")) + ms) + "ms");
         }
 
         void compareRestList(OrgM reader, Map<String, VersionM> latest, String context) {
