@@ -17,7 +17,7 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
  * A real OpenID Connect provider for end-to-end tests: Spring Authorization Server (Boot's auto-configuration, its
  * own form login) in the test JVM on a random port at {@code http://localhost:<port>}, with one client {@value
  * #CLIENT_ID} whose redirect URI {@code http://127.0.0.1/login/oauth2/code/idp} accepts any port (loopback rule,
- * RFC 8252 §7.3). Tests add users and the extra ID-token claims each one gets ({@link #addUser}).
+ * RFC 8252 §7.3). Tests add users and the extra ID-token claims each one gets ({@link #addUser}, which also replaces them).
  *
  * <p>The provider runs on {@code localhost} and jcu on {@code 127.0.0.1} so a browser keeps their session cookies
  * apart. This class lives outside {@code org.jcu} so that jcu's component scan never picks it up.
@@ -66,11 +66,16 @@ public class TestOidcProvider {
      */
     public static void addUser(String username, String password, Map<String, Object> claims) {
         issuer();
-        context.getBean(InMemoryUserDetailsManager.class)
-                .createUser(User.withUsername(username)
-                        .password("{noop}" + password)
-                        .roles("USER")
-                        .build());
+        InMemoryUserDetailsManager users = context.getBean(InMemoryUserDetailsManager.class);
+        var user = User.withUsername(username)
+                .password("{noop}" + password)
+                .roles("USER")
+                .build();
+        if (users.userExists(username)) {
+            users.updateUser(user);
+        } else {
+            users.createUser(user);
+        }
         CLAIMS.put(username, Map.copyOf(claims));
     }
 

@@ -23,6 +23,9 @@ import java.util.stream.Collectors;
  */
 public final class Browser {
 
+    /** What browsers send; servers pick HTML answers (e.g. a redirect to a login page) by it. */
+    private static final String ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
     private static final Pattern CSRF = Pattern.compile("<input[^>]*name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
     private final String base;
@@ -40,7 +43,7 @@ public final class Browser {
 
     /** GET without following redirects. */
     public HttpResponse<String> get(String pathOrUrl) {
-        return send(HttpRequest.newBuilder(resolve(pathOrUrl)).GET().build());
+        return send(request(resolve(pathOrUrl)).GET().build());
     }
 
     /** POST of an HTML form ({@code application/x-www-form-urlencoded}) without following redirects. */
@@ -49,7 +52,7 @@ public final class Browser {
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(resolve(pathOrUrl))
+        return send(request(resolve(pathOrUrl))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build());
@@ -61,7 +64,7 @@ public final class Browser {
         for (int hops = 0; hops < 20 && isRedirect(current); hops++) {
             URI next = current.uri()
                     .resolve(current.headers().firstValue("Location").orElseThrow());
-            current = send(HttpRequest.newBuilder(next).GET().build());
+            current = send(request(next).GET().build());
         }
         if (isRedirect(current)) {
             throw new IllegalStateException("too many redirects, last " + current.uri());
@@ -91,6 +94,10 @@ public final class Browser {
     /** Cookies this browser holds for {@code pathOrUrl}'s host. */
     public List<HttpCookie> cookies(String pathOrUrl) {
         return cookies.getCookieStore().get(resolve(pathOrUrl));
+    }
+
+    private static HttpRequest.Builder request(URI uri) {
+        return HttpRequest.newBuilder(uri).header("Accept", ACCEPT);
     }
 
     private URI resolve(String pathOrUrl) {
