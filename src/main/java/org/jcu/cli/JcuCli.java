@@ -16,7 +16,13 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = JcuCli.Version.class,
         description = "Joint Cyber Unit platform: STIX 2.1 intelligence store with TAXII 2.1.",
-        subcommands = {ServeCommand.class, ImportCommand.class, StatsCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {
+            ServeCommand.class,
+            ImportCommand.class,
+            StatsCommand.class,
+            UserCommand.class,
+            CommandLine.HelpCommand.class
+        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
