@@ -10,7 +10,7 @@ CREATE TABLE user_credential (
     failed_sign_ins  INTEGER NOT NULL DEFAULT 0,  -- consecutive failures (password or code) since the last success or lock
     locked_until     TEXT,                        -- UTC, YYYY-MM-DDTHH:MM:SS.ffffffZ; sign-in refused before this instant
     totp_secret      TEXT,                        -- RFC 6238 key sealed with AES-256-GCM (base64); never returned
-    totp_confirmed   BOOLEAN NOT NULL DEFAULT FALSE, -- 0 while the enrolment waits for its first valid code
+    totp_confirmed   BOOLEAN NOT NULL DEFAULT FALSE, -- FALSE while the enrolment waits for its first valid code
     totp_last_step   BIGINT                       -- last accepted RFC 6238 time step: a code is never accepted twice
 );
 
