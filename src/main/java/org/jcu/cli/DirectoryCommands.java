@@ -183,8 +183,8 @@ final class DirectoryCommands {
     @Command(
             name = "user",
             mixinStandardHelpOptions = true,
-            description = "Users: list, create.",
-            subcommands = {UserList.class, UserCreate.class})
+            description = "Users: list, create, set-password.",
+            subcommands = {UserList.class, UserCreate.class, UserCommand.SetPassword.class})
     static final class User {}
 
     @Command(name = "list", description = "List users.")

@@ -61,6 +61,17 @@ public final class Http {
         return send(request.build());
     }
 
+    /** PUT a body. */
+    public HttpResponse<String> put(String path, String authorization, String contentType, byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(body))
+                .header("Content-Type", contentType);
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return send(request.build());
+    }
+
     public static String bearer(String token) {
         return "Bearer " + token;
     }

@@ -1,0 +1,7 @@
+package org.jcu.sharing;
+
+import org.jcu.test.SqliteStore;
+
+/** {@link OidcSignInContract} on SQLite. */
+@SqliteStore
+class OidcSignInSqliteTest extends OidcSignInContract {}
