@@ -244,11 +244,7 @@ public class WebAccounts {
 
     /** An organisation by its UUID or else its exact name. */
     Optional<Directory.Organization> organizationByIdOrName(String idOrName) {
-        return jdbc.sql("SELECT id, name FROM organization WHERE id = ?")
-                .param(idOrName)
-                .query((rs, n) -> new Directory.Organization(rs.getString(1), rs.getString(2)))
-                .optional()
-                .or(() -> directory.findOrganization(idOrName));
+        return directory.findOrganizationByIdOrName(idOrName);
     }
 
     /** The name of an organisation, or its id if it has none. */
