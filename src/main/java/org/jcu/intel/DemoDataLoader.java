@@ -3,6 +3,10 @@ package org.jcu.intel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
+import org.jcu.audit.AuditAction;
+import org.jcu.audit.AuditActor;
+import org.jcu.audit.AuditLog;
 import org.jcu.sharing.AccessScope;
 import org.jcu.sharing.Directory;
 import org.jcu.sharing.UserRole;
@@ -30,11 +34,13 @@ class DemoDataLoader implements ApplicationRunner {
     private final ImportService imports;
     private final IntelStore store;
     private final Directory directory;
+    private final AuditLog audit;
 
-    DemoDataLoader(ImportService imports, IntelStore store, Directory directory) {
+    DemoDataLoader(ImportService imports, IntelStore store, Directory directory, AuditLog audit) {
         this.imports = imports;
         this.store = store;
         this.directory = directory;
+        this.audit = audit;
     }
 
     @Override
@@ -48,6 +54,8 @@ class DemoDataLoader implements ApplicationRunner {
                         StixObjectReader.of(in, StixObjectReader.Format.JSON, "demo:ics-attack-18.1")) {
             ImportReport report =
                     imports.importObjects(reader, new ImportOptions(platform.id(), "demo", false), n -> {});
+            long written = report.committed() ? report.imported() : 0;
+            audit.record(AuditAction.IMPORT, AuditActor.system(platform.id()), null, written, List.of(), RESOURCE);
             LOG.info(
                     "Demo data (MITRE ATT&CK for ICS v18.1, (c) The MITRE Corporation, see LICENSE-MITRE-ATTACK.txt):"
                             + " {} objects imported",

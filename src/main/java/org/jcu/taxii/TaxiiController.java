@@ -9,6 +9,9 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jcu.audit.AuditAction;
+import org.jcu.audit.AuditActor;
+import org.jcu.audit.AuditLog;
 import org.jcu.intel.Cursors;
 import org.jcu.intel.IntelQueries;
 import org.jcu.intel.StoredVersion;
@@ -54,9 +57,12 @@ class TaxiiController {
 
     private final org.jcu.platform.JcuProperties properties;
 
-    TaxiiController(IntelQueries queries, org.jcu.platform.JcuProperties properties) {
+    private final AuditLog audit;
+
+    TaxiiController(IntelQueries queries, org.jcu.platform.JcuProperties properties, AuditLog audit) {
         this.queries = queries;
         this.properties = properties;
+        this.audit = audit;
     }
 
     @Operation(summary = "TAXII 2.1 §4.1 server discovery")
@@ -118,7 +124,9 @@ class TaxiiController {
             @RequestParam Map<String, String> params) {
         requireTaxiiAccept(request);
         requireCollection(root, collection);
-        return envelope(queries.list(AccessScope.of(user), query(request, params, null)));
+        IntelQueries.Page page = queries.list(AccessScope.of(user), query(request, params, null));
+        audit(AuditAction.TAXII_OBJECTS_READ, user, request, page);
+        return envelope(page);
     }
 
     @Operation(summary = "TAXII 2.1 §5.5 get an object (envelope, versions per match[version], default last)")
@@ -132,7 +140,9 @@ class TaxiiController {
             @RequestParam Map<String, String> params) {
         requireTaxiiAccept(request);
         requireCollection(root, collection);
-        return envelope(pageOfObject(request, user, params, id));
+        IntelQueries.Page page = pageOfObject(request, user, params, id);
+        audit(AuditAction.TAXII_OBJECT_READ, user, request, page);
+        return envelope(page);
     }
 
     @Operation(summary = "TAXII 2.1 §5.3 manifest")
@@ -146,6 +156,7 @@ class TaxiiController {
         requireTaxiiAccept(request);
         requireCollection(root, collection);
         IntelQueries.Page page = queries.list(AccessScope.of(user), query(request, params, null));
+        audit(AuditAction.TAXII_MANIFEST_READ, user, request, page);
         StringBuilder out = new StringBuilder("{\"more\":").append(page.more());
         appendNext(out, page);
         if (!page.items().isEmpty()) {
@@ -182,6 +193,7 @@ class TaxiiController {
         Map<String, String> all = new LinkedHashMap<>(params);
         all.putIfAbsent("match[version]", "all");
         IntelQueries.Page page = pageOfObject(request, user, all, id);
+        audit(AuditAction.TAXII_VERSIONS_READ, user, request, page);
         StringBuilder out = new StringBuilder("{\"more\":").append(page.more());
         appendNext(out, page);
         if (!page.items().isEmpty()) {
@@ -307,6 +319,16 @@ class TaxiiController {
         if (queries.latest(AccessScope.of(user), id).isEmpty()) {
             throw new TaxiiException(HttpStatus.NOT_FOUND, "Not found", "no object " + id + " in this collection");
         }
+    }
+
+    /** Audit log entry for a read: count = objects (versions) in the page, ids = their STIX ids. */
+    private void audit(AuditAction action, JcuPrincipal user, HttpServletRequest request, IntelQueries.Page page) {
+        audit.record(
+                action,
+                new AuditActor(user.userId(), user.username(), user.orgId()),
+                request,
+                page.items().size(),
+                page.items().stream().map(StoredVersion::id).toList());
     }
 
     private static void appendNext(StringBuilder out, IntelQueries.Page page) {
