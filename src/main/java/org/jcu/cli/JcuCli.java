@@ -9,14 +9,20 @@ import picocli.CommandLine.Command;
  * <p>Exit codes (all commands): 0 success; 1 runtime failure (I/O, database, server unreachable); 2 usage error;
  * 3 import finished but objects were rejected (with {@code --partial}: the valid ones were kept; without it: nothing
  * was written); 4 malformed or truncated input (nothing written); 5 authentication or permission refused by the
- * server.
+ * server; 6 {@code audit verify} found the audit log broken (tampered with).
  */
 @Command(
         name = "jcu",
         mixinStandardHelpOptions = true,
         versionProvider = JcuCli.Version.class,
         description = "Joint Cyber Unit platform: STIX 2.1 intelligence store with TAXII 2.1.",
-        subcommands = {ServeCommand.class, ImportCommand.class, StatsCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {
+            ServeCommand.class,
+            ImportCommand.class,
+            StatsCommand.class,
+            AuditCommand.class,
+            CommandLine.HelpCommand.class
+        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
@@ -24,7 +30,8 @@ import picocli.CommandLine.Command;
             "2:usage error",
             "3:objects were rejected",
             "4:malformed or truncated input, nothing written",
-            "5:authentication or permission refused"
+            "5:authentication or permission refused",
+            "6:audit log verification failed (tampering detected)"
         })
 public final class JcuCli {
 
@@ -34,6 +41,8 @@ public final class JcuCli {
     public static final int EXIT_MALFORMED = 4;
     /** Exit code: authentication refused. */
     public static final int EXIT_AUTH = 5;
+    /** Exit code: {@code audit verify} found the audit log broken. */
+    public static final int EXIT_AUDIT_BROKEN = 6;
 
     private JcuCli() {}
 
