@@ -51,6 +51,9 @@ final class ImportCommand implements Callable<Integer> {
     @Mixin
     DataOptions data = new DataOptions();
 
+    @picocli.CommandLine.ArgGroup(exclusive = false, heading = "Sharing (default: the organisation's defaults)%n")
+    SharingOptions sharing = new SharingOptions();
+
     @Option(
             names = "--org",
             paramLabel = "NAME",
@@ -107,6 +110,13 @@ final class ImportCommand implements Callable<Integer> {
                                 "no organisation named '" + organization + "' (add --create-org to create it)"))
                         .id();
             }
+            org.jcu.sharing.HoldingSharing decided;
+            try {
+                decided =
+                        context.getBean(org.jcu.sharing.SharingDecisions.class).resolve(orgId, sharing.request());
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
             int worst = 0;
             for (Path file : files) {
                 ImportReport report;
@@ -114,7 +124,7 @@ final class ImportCommand implements Callable<Integer> {
                 try (StixObjectReader reader = StixObjectReader.open(file);
                         ProgressBar bar = quiet ? null : progressBar(file)) {
                     report = imports.importObjects(
-                            reader, new ImportOptions(orgId, file.getFileName().toString(), partial), n -> {
+                            reader, new ImportOptions(orgId, file.getFileName().toString(), partial, decided), n -> {
                                 if (bar != null) {
                                     double seconds = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
                                     bar.stepTo(reader.bytesRead());
@@ -162,7 +172,8 @@ final class ImportCommand implements Callable<Integer> {
             String format =
                     StixObjectReader.Format.fromFileName(name) == StixObjectReader.Format.NDJSON ? "ndjson" : "json";
             URI target = URI.create(url.toString().replaceAll("/+$", "") + "/api/v1/bundles?format=" + format
-                    + "&partial=" + partial + "&source=" + URLEncoder.encode(name, StandardCharsets.UTF_8));
+                    + "&partial=" + partial + "&source=" + URLEncoder.encode(name, StandardCharsets.UTF_8)
+                    + sharing.queryParameters());
             HttpRequest request = HttpRequest.newBuilder(target)
                     .header("Authorization", "Bearer " + token)
                     .header("Content-Type", "application/octet-stream")
@@ -190,6 +201,11 @@ final class ImportCommand implements Callable<Integer> {
                 System.err.println(
                         "jcu import: unexpected answer HTTP " + response.statusCode() + ": " + response.body());
                 return 1;
+            }
+            if (!body.has("source")) {
+                System.err.println("jcu import: HTTP " + response.statusCode() + ": "
+                        + (body.has("message") ? body.get("message").asString() : response.body()));
+                return response.statusCode() == 400 ? 2 : 1;
             }
             ImportReport report = StixJson.mapper().treeToValue(body, ImportReport.class);
             print(report, System.out);

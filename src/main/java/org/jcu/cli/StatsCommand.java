@@ -45,8 +45,8 @@ final class StatsCommand implements Callable<Integer> {
         if (url == null) {
             try (ConfigurableApplicationContext context = SpringRunner.offline(data.springProperties())) {
                 Directory directory = context.getBean(Directory.class);
-                AccessScope scope =
-                        new AccessScope(directory.platformOrganization().id(), "cli", UserRole.PLATFORM_ADMIN);
+                AccessScope scope = context.getBean(org.jcu.sharing.AccessScopes.class)
+                        .forOrganization(directory.platformOrganization().id(), "cli", UserRole.PLATFORM_ADMIN);
                 counts.putAll(context.getBean(IntelQueries.class).countsByType(scope));
             }
         } else {

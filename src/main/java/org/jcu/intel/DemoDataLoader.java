@@ -7,8 +7,13 @@ import java.util.List;
 import org.jcu.audit.AuditAction;
 import org.jcu.audit.AuditActor;
 import org.jcu.audit.AuditLog;
-import org.jcu.sharing.AccessScope;
+import org.jcu.sharing.AccessScopes;
 import org.jcu.sharing.Directory;
+import org.jcu.sharing.Distribution;
+import org.jcu.sharing.Pap;
+import org.jcu.sharing.SharingDecisions;
+import org.jcu.sharing.SharingRequest;
+import org.jcu.sharing.Tlp;
 import org.jcu.sharing.UserRole;
 import org.jcu.stix.StixObjectReader;
 import org.slf4j.Logger;
@@ -21,7 +26,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Loads the bundled demo data set — MITRE ATT&amp;CK for ICS v18.1 in STIX 2.1, shipped with MITRE's licence in
- * {@code classpath:demo/} — into an empty store on first start, held by the platform organisation.
+ * {@code classpath:demo/} — into an empty store on first start, held by the platform organisation as TLP:CLEAR,
+ * PAP:CLEAR, shared with all communities (it is public data).
  */
 @Component
 @Order(2)
@@ -34,26 +40,50 @@ class DemoDataLoader implements ApplicationRunner {
     private final ImportService imports;
     private final IntelStore store;
     private final Directory directory;
+    private final AccessScopes scopes;
+    private final SharingDecisions sharing;
     private final AuditLog audit;
 
-    DemoDataLoader(ImportService imports, IntelStore store, Directory directory, AuditLog audit) {
+    DemoDataLoader(
+            ImportService imports,
+            IntelStore store,
+            Directory directory,
+            AccessScopes scopes,
+            SharingDecisions sharing,
+            AuditLog audit) {
         this.imports = imports;
         this.store = store;
         this.directory = directory;
+        this.scopes = scopes;
+        this.sharing = sharing;
         this.audit = audit;
     }
 
     @Override
     public void run(ApplicationArguments args) {
         Directory.Organization platform = directory.platformOrganization();
-        if (store.countVersions(new AccessScope(platform.id(), "system", UserRole.PLATFORM_ADMIN)) > 0) {
+        if (store.countVersions(scopes.forOrganization(platform.id(), "system", UserRole.PLATFORM_ADMIN)) > 0) {
             return;
         }
         try (InputStream in = DemoDataLoader.class.getClassLoader().getResourceAsStream(RESOURCE);
                 StixObjectReader reader =
                         StixObjectReader.of(in, StixObjectReader.Format.JSON, "demo:ics-attack-18.1")) {
-            ImportReport report =
-                    imports.importObjects(reader, new ImportOptions(platform.id(), "demo", false), n -> {});
+            ImportReport report = imports.importObjects(
+                    reader,
+                    new ImportOptions(
+                            platform.id(),
+                            "demo",
+                            false,
+                            sharing.resolve(
+                                    platform.id(),
+                                    new SharingRequest(
+                                            Distribution.ALL_COMMUNITIES,
+                                            List.of(),
+                                            List.of(),
+                                            List.of(),
+                                            Tlp.CLEAR,
+                                            Pap.CLEAR))),
+                    n -> {});
             long written = report.committed() ? report.imported() : 0;
             audit.record(AuditAction.IMPORT, AuditActor.system(platform.id()), null, written, List.of(), RESOURCE);
             LOG.info(

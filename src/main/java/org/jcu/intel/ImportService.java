@@ -22,8 +22,13 @@ import java.util.function.LongConsumer;
 import org.jcu.intel.IntelStore.Known;
 import org.jcu.intel.IntelStore.NewHolding;
 import org.jcu.intel.IntelStore.NewRef;
+import org.jcu.intel.IntelStore.NewTarget;
 import org.jcu.intel.IntelStore.NewVersion;
 import org.jcu.intel.IntelStore.StoredRef;
+import org.jcu.sharing.HoldingSharing;
+import org.jcu.sharing.Markings;
+import org.jcu.sharing.Pap;
+import org.jcu.sharing.Tlp;
 import org.jcu.stix.MalformedInputException;
 import org.jcu.stix.StixJson;
 import org.jcu.stix.StixObject;
@@ -159,8 +164,11 @@ public class ImportService {
         private final java.util.concurrent.atomic.AtomicLong prepareNanos =
                 new java.util.concurrent.atomic.AtomicLong();
 
+        private final RunMarkings markings;
+
         Run(ImportOptions options) {
             this.options = options;
+            this.markings = new RunMarkings(store, options.orgId(), options.sharing());
         }
 
         /**
@@ -193,6 +201,13 @@ public class ImportService {
                 aborted.set(true);
                 ready.clear();
                 awaitQuietly(reading);
+            }
+            String markingError = markings.finish();
+            if (markingError != null) {
+                status.setRollbackOnly();
+                error = options.source() + ": " + markingError;
+                committed = false;
+                return;
             }
             if (rejected > 0 && !options.partial()) {
                 status.setRollbackOnly();
@@ -342,7 +357,9 @@ public class ImportService {
                 String content,
                 String hash,
                 String versionKey,
-                String markings) {}
+                String markings,
+                List<String> markingRefs,
+                List<String> containerMembers) {}
 
         private void store(List<Prepared> prepared) {
             Set<String> ids = new HashSet<>();
@@ -356,6 +373,7 @@ public class ImportService {
 
             List<NewVersion> newVersions = new ArrayList<>();
             List<Prepared> accepted = new ArrayList<>();
+            List<RunMarkings.Resolved> resolvedMarkings = new ArrayList<>();
             List<Long> existingSeqs = new ArrayList<>();
             for (Prepared p : prepared) {
                 if (p.upgraded()) {
@@ -367,6 +385,19 @@ public class ImportService {
                 }
                 StixObject object = p.object();
                 String id = object.id();
+                if ("marking-definition".equals(object.type())
+                        && markings.learn(p.node()).euci()) {
+                    reject(List.of(euci(id, "/definition", "this marking definition marks EU classified information")));
+                    continue;
+                }
+                RunMarkings.Resolved resolved = markings.resolve(p.markingRefs());
+                if (resolved.euciMarking() != null) {
+                    reject(List.of(euci(
+                            id,
+                            "/object_marking_refs",
+                            "marked with " + resolved.euciMarking() + ", an EU classified information marking")));
+                    continue;
+                }
                 Known head = known.get(id);
                 StoredRef existing = head == null ? null : head.versions().get(p.versionKey());
                 if (existing != null && !existing.hash().equals(p.hash())) {
@@ -416,12 +447,14 @@ public class ImportService {
                     existingSeqs.add(existing.seq());
                 }
                 accepted.add(p);
+                resolvedMarkings.add(resolved);
                 head.heldByOrg().add(p.versionKey());
                 imported++;
                 byType.merge(object.type(), 1L, Long::sum);
             }
             Map<String, Long> seqs = newVersions.isEmpty() ? Map.of() : store.insertVersions(newVersions, now);
             List<NewHolding> newHoldings = new ArrayList<>(accepted.size());
+            List<NewTarget> newTargets = new ArrayList<>();
             List<NewRef> newRefs = new ArrayList<>();
             for (int i = 0; i < accepted.size(); i++) {
                 Prepared p = accepted.get(i);
@@ -436,10 +469,27 @@ public class ImportService {
                     collectRefs(p.node(), seq, newRefs);
                     known.get(p.object().id()).versions().put(p.versionKey(), new StoredRef(seq, p.hash()));
                 }
-                newHoldings.add(new NewHolding(seq, options.orgId(), now, options.source(), p.markings()));
+                RunMarkings.Resolved resolved = resolvedMarkings.get(i);
+                HoldingSharing sharing = options.sharing();
+                Tlp tlp = resolved.tlp() != null ? resolved.tlp() : sharing.defaultTlp();
+                Pap pap = resolved.pap() != null ? resolved.pap() : sharing.defaultPap();
+                newHoldings.add(new NewHolding(
+                        seq,
+                        options.orgId(),
+                        now,
+                        options.source(),
+                        p.markings(),
+                        tlp.label(),
+                        pap == null ? null : pap.label(),
+                        sharing.distribution().name()));
+                addTargets(seq, sharing, newTargets);
+                markings.created(seq, p.containerMembers());
             }
             if (!newHoldings.isEmpty()) {
                 store.insertHoldings(newHoldings);
+            }
+            if (!newTargets.isEmpty()) {
+                store.insertTargets(newTargets);
             }
             if (!newRefs.isEmpty()) {
                 store.insertRefs(newRefs);
@@ -448,10 +498,15 @@ public class ImportService {
 
         private Prepared prepare(ObjectNode node, long position) {
             boolean wasUpgraded = StixUpgrade.upgradeIfNeeded(node);
-            List<Violation> found = validator.validate(node, position);
+            List<Violation> found = new ArrayList<>(validator.validate(node, position));
             StixObject object = new StixObject(node);
+            if (found.isEmpty()) {
+                Markings.euciLabel(node)
+                        .ifPresent(label -> found.add(
+                                euci(object.id(), "/labels", "labelled '" + label + "', EU classified information")));
+            }
             if (!found.isEmpty()) {
-                return new Prepared(node, object, wasUpgraded, found, null, null, null, null);
+                return new Prepared(node, object, wasUpgraded, found, null, null, null, null, List.of(), List.of());
             }
             String content = StixJson.storageForm(node);
             String timestamp = object.versionTimestamp();
@@ -464,7 +519,43 @@ public class ImportService {
                     content,
                     StixJson.sha256(content),
                     timestamp == null ? "" : StixTimestamps.versionKey(timestamp),
-                    markings != null && markings.isArray() ? StixJson.storageForm(markings) : "[]");
+                    markings != null && markings.isArray() ? StixJson.storageForm(markings) : "[]",
+                    strings(markings),
+                    RunMarkings.CONTAINERS.contains(object.type()) ? strings(node.get("object_refs")) : List.of());
+        }
+
+        private static List<String> strings(JsonNode array) {
+            if (array == null || !array.isArray()) {
+                return List.of();
+            }
+            List<String> out = new ArrayList<>(array.size());
+            for (JsonNode item : array) {
+                if (item.isString()) {
+                    out.add(item.stringValue());
+                }
+            }
+            return out;
+        }
+
+        private static Violation euci(String id, String path, String what) {
+            return new Violation(
+                    id,
+                    path,
+                    "euci-refused",
+                    what + "; the platform is not accredited for EU classified information (EUCI) and refuses it");
+        }
+
+        private void addTargets(long seq, HoldingSharing sharing, List<NewTarget> out) {
+            String org = options.orgId();
+            for (String community : sharing.communities()) {
+                out.add(new NewTarget(seq, org, HoldingSharing.COMMUNITY, community));
+            }
+            for (String group : sharing.sharingGroups()) {
+                out.add(new NewTarget(seq, org, HoldingSharing.SHARING_GROUP, group));
+            }
+            for (String recipient : sharing.recipients()) {
+                out.add(new NewTarget(seq, org, HoldingSharing.RECIPIENT, recipient));
+            }
         }
 
         private void collectRefs(ObjectNode node, long seq, List<NewRef> out) {

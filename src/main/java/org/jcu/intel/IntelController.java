@@ -15,8 +15,13 @@ import org.jcu.audit.AuditAction;
 import org.jcu.audit.AuditActor;
 import org.jcu.audit.AuditLog;
 import org.jcu.platform.JcuProperties;
-import org.jcu.sharing.AccessScope;
+import org.jcu.sharing.AccessScopes;
+import org.jcu.sharing.Distribution;
 import org.jcu.sharing.JcuPrincipal;
+import org.jcu.sharing.Pap;
+import org.jcu.sharing.SharingDecisions;
+import org.jcu.sharing.SharingRequest;
+import org.jcu.sharing.Tlp;
 import org.jcu.stix.StixJson;
 import org.jcu.stix.StixObjectReader;
 import org.springframework.http.HttpStatus;
@@ -43,11 +48,21 @@ class IntelController {
     private final ImportService imports;
     private final Path spool;
     private final long maxUploadBytes;
+    private final AccessScopes scopes;
+    private final SharingDecisions sharing;
     private final AuditLog audit;
 
-    IntelController(IntelQueries queries, ImportService imports, JcuProperties properties, AuditLog audit) {
+    IntelController(
+            IntelQueries queries,
+            ImportService imports,
+            JcuProperties properties,
+            AccessScopes scopes,
+            SharingDecisions sharing,
+            AuditLog audit) {
         this.queries = queries;
         this.imports = imports;
+        this.scopes = scopes;
+        this.sharing = sharing;
         this.audit = audit;
         this.spool = properties.dataDir().resolve("spool");
         this.maxUploadBytes = properties.maxUploadBytes();
@@ -80,7 +95,7 @@ class IntelController {
             throw new IllegalArgumentException("limit must be between 1 and " + IntelQueries.MAX_PAGE);
         }
         IntelQueries.Page page = queries.list(
-                AccessScope.of(user),
+                scopes.of(user),
                 new IntelQueries.Query(
                         split(types), null, null, null, VersionSelector.LAST, Cursors.decode(cursor), limit));
         audit(AuditAction.OBJECTS_READ, user, request, page.items());
@@ -99,7 +114,7 @@ class IntelController {
     @GetMapping(value = "/objects/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> get(
             @AuthenticationPrincipal JcuPrincipal user, HttpServletRequest request, @PathVariable("id") String id) {
-        Optional<StoredVersion> latest = queries.latest(AccessScope.of(user), id);
+        Optional<StoredVersion> latest = queries.latest(scopes.of(user), id);
         latest.ifPresent(v -> audit(AuditAction.OBJECT_READ, user, request, List.of(v)));
         return latest.map(v -> ResponseEntity.ok()
                         .contentType(MediaType.APPLICATION_JSON)
@@ -111,7 +126,7 @@ class IntelController {
     @GetMapping(value = "/objects/{id}/versions", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> versions(
             @AuthenticationPrincipal JcuPrincipal user, HttpServletRequest request, @PathVariable("id") String id) {
-        List<StoredVersion> versions = queries.versions(AccessScope.of(user), id);
+        List<StoredVersion> versions = queries.versions(scopes.of(user), id);
         if (versions.isEmpty()) {
             return notFound(id);
         }
@@ -142,7 +157,7 @@ class IntelController {
             HttpServletRequest request,
             @PathVariable("id") String id,
             @RequestParam(name = "limit", defaultValue = "1000") int limit) {
-        List<StoredVersion> refs = queries.referencing(AccessScope.of(user), id, limit);
+        List<StoredVersion> refs = queries.referencing(scopes.of(user), id, limit);
         audit(AuditAction.REFERENCES_READ, user, request, refs);
         StringBuilder out = new StringBuilder("{\"objects\":[");
         for (int i = 0; i < refs.size(); i++) {
@@ -154,7 +169,7 @@ class IntelController {
     @Operation(summary = "Counts of objects (latest versions) per STIX type")
     @GetMapping(value = "/stats", produces = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> stats(@AuthenticationPrincipal JcuPrincipal user, HttpServletRequest request) {
-        Map<String, Long> types = queries.countsByType(AccessScope.of(user));
+        Map<String, Long> types = queries.countsByType(scopes.of(user));
         audit(AuditAction.STATS_READ, user, request, List.of());
         return Map.of(
                 "types",
@@ -173,12 +188,27 @@ class IntelController {
             HttpServletRequest request,
             @RequestParam(name = "partial", defaultValue = "false") boolean partial,
             @RequestParam(name = "format", required = false) String format,
-            @RequestParam(name = "source", defaultValue = "api") String source)
+            @RequestParam(name = "source", defaultValue = "api") String source,
+            @RequestParam(name = "distribution", required = false) String distribution,
+            @RequestParam(name = "community", required = false) List<String> communities,
+            @RequestParam(name = "sharing_group", required = false) List<String> sharingGroups,
+            @RequestParam(name = "recipient", required = false) List<String> recipients,
+            @RequestParam(name = "tlp", required = false) String tlp,
+            @RequestParam(name = "pap", required = false) String pap)
             throws IOException {
         if (!user.canWrite()) {
             throw new org.springframework.web.server.ResponseStatusException(
                     HttpStatus.FORBIDDEN, "role " + user.role() + " may not import");
         }
+        org.jcu.sharing.HoldingSharing decided = sharing.resolve(
+                user.orgId(),
+                new SharingRequest(
+                        distribution == null ? null : Distribution.of(distribution),
+                        orEmpty(split(communities)),
+                        orEmpty(split(sharingGroups)),
+                        orEmpty(split(recipients)),
+                        tlp == null ? null : Tlp.of(tlp),
+                        pap == null ? null : Pap.of(pap)));
         String contentType =
                 request.getContentType() == null ? "" : request.getContentType().toLowerCase(java.util.Locale.ROOT);
         if (contentType.startsWith("application/x-www-form-urlencoded") || contentType.startsWith("multipart/")) {
@@ -217,7 +247,8 @@ class IntelController {
             }
             ImportReport report;
             try (StixObjectReader reader = StixObjectReader.of(Files.newInputStream(file), layout, source)) {
-                report = imports.importObjects(reader, new ImportOptions(user.orgId(), source, partial), n -> {});
+                report = imports.importObjects(
+                        reader, new ImportOptions(user.orgId(), source, partial, decided), n -> {});
             }
             long written = report.committed() ? report.imported() : 0;
             String outcome =
@@ -254,6 +285,10 @@ class IntelController {
 
     private static String quote(String text) {
         return StixJson.mapper().writeValueAsString(text);
+    }
+
+    private static List<String> orEmpty(List<String> values) {
+        return values == null ? List.of() : values;
     }
 
     private static List<String> split(List<String> values) {

@@ -70,6 +70,7 @@ public class IntelQueries {
                 limit + 1);
         boolean more = rows.size() > limit;
         List<StoredVersion> items = more ? rows.subList(0, limit) : rows;
+        items = ReferenceRedactor.redact(store, scope, items);
         long bytes = 0;
         for (int i = 0; i < items.size(); i++) {
             bytes += items.get(i).content().length();
@@ -86,17 +87,26 @@ public class IntelQueries {
 
     /** The newest version of {@code id} visible to {@code scope}. */
     public Optional<StoredVersion> latest(AccessScope scope, String id) {
-        return store
-                .listVersions(
-                        scope, new IntelStore.VersionFilter(null, List.of(id), null, null, VersionSelector.LAST, 0), 1)
+        return ReferenceRedactor.redact(
+                        store,
+                        scope,
+                        store.listVersions(
+                                scope,
+                                new IntelStore.VersionFilter(null, List.of(id), null, null, VersionSelector.LAST, 0),
+                                1))
                 .stream()
                 .findFirst();
     }
 
     /** Every version of {@code id} visible to {@code scope}, in insertion order. */
     public List<StoredVersion> versions(AccessScope scope, String id) {
-        return store.listVersions(
-                scope, new IntelStore.VersionFilter(null, List.of(id), null, null, VersionSelector.ALL, 0), MAX_PAGE);
+        return ReferenceRedactor.redact(
+                store,
+                scope,
+                store.listVersions(
+                        scope,
+                        new IntelStore.VersionFilter(null, List.of(id), null, null, VersionSelector.ALL, 0),
+                        MAX_PAGE));
     }
 
     /** Latest versions per STIX type visible to {@code scope}, sorted by type. */
@@ -106,6 +116,7 @@ public class IntelQueries {
 
     /** Relationships and sightings (latest versions) whose refs name {@code id}, visible to {@code scope}. */
     public List<StoredVersion> referencing(AccessScope scope, String id, int limit) {
-        return store.referencing(scope, id, Math.max(1, Math.min(MAX_PAGE, limit)));
+        return ReferenceRedactor.redact(
+                store, scope, store.referencing(scope, id, Math.max(1, Math.min(MAX_PAGE, limit))));
     }
 }

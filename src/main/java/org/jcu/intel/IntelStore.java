@@ -129,8 +129,25 @@ class IntelStore {
             String contentHash,
             String content) {}
 
-    /** A holding ready to insert. */
-    record NewHolding(long versionSeq, String orgId, String receivedAt, String source, String markings) {}
+    /**
+     * A holding ready to insert.
+     *
+     * @param tlp          stored label, e.g. {@code TLP:AMBER}
+     * @param pap          stored label or null
+     * @param distribution {@link org.jcu.sharing.Distribution} name
+     */
+    record NewHolding(
+            long versionSeq,
+            String orgId,
+            String receivedAt,
+            String source,
+            String markings,
+            String tlp,
+            String pap,
+            String distribution) {}
+
+    /** A {@code holding_target} row. */
+    record NewTarget(long versionSeq, String orgId, String kind, String targetId) {}
 
     /** A reference row. */
     record NewRef(long versionSeq, String refName, String targetId) {}
@@ -213,14 +230,81 @@ class IntelStore {
 
     void insertHoldings(List<NewHolding> rows) {
         jdbc.batchUpdate("""
-                INSERT INTO holding (version_seq, org_id, received_at, source, markings)
-                VALUES (?, ?, ?, ?, ?)""", rows, rows.size(), (ps, h) -> {
+                INSERT INTO holding (version_seq, org_id, received_at, source, markings, tlp, pap, distribution)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", rows, rows.size(), (ps, h) -> {
             ps.setLong(1, h.versionSeq());
             ps.setString(2, h.orgId());
             ps.setString(3, h.receivedAt());
             ps.setString(4, h.source());
             ps.setString(5, h.markings());
+            ps.setString(6, h.tlp());
+            ps.setString(7, h.pap());
+            ps.setString(8, h.distribution());
         });
+    }
+
+    void insertTargets(List<NewTarget> rows) {
+        jdbc.batchUpdate(
+                "INSERT INTO holding_target (version_seq, org_id, kind, target_id) VALUES (?, ?, ?, ?)",
+                rows,
+                rows.size(),
+                (ps, t) -> {
+                    ps.setLong(1, t.versionSeq());
+                    ps.setString(2, t.orgId());
+                    ps.setString(3, t.kind());
+                    ps.setString(4, t.targetId());
+                });
+    }
+
+    /** The content of the latest stored version of a marking definition, for classifying custom markings. */
+    java.util.Optional<String> markingDefinitionUnscoped(String id) {
+        return jdbc
+                .query(
+                        "SELECT content FROM object_version WHERE stix_id = ? ORDER BY version_key DESC LIMIT 1",
+                        (rs, n) -> rs.getString(1),
+                        id)
+                .stream()
+                .findFirst();
+    }
+
+    /** Seqs of all stored versions of {@code ids}. */
+    List<Long> versionSeqsUnscoped(Collection<String> ids) {
+        List<Long> out = new ArrayList<>();
+        forChunks(
+                ids,
+                (chunk, marks) -> out.addAll(jdbc.queryForList(
+                        "SELECT seq FROM object_version WHERE stix_id IN (" + marks + ")",
+                        Long.class,
+                        chunk.toArray())));
+        return out;
+    }
+
+    /** Version seqs of {@code orgId}'s holdings whose stored marking refs mention {@code markingId}. */
+    List<Long> holdingsMarkedUnscoped(String orgId, String markingId) {
+        return jdbc.queryForList(
+                "SELECT version_seq FROM holding WHERE org_id = ? AND markings LIKE ?",
+                Long.class,
+                orgId,
+                "%\"" + markingId + "\"%");
+    }
+
+    /** The TLP and PAP labels of one holding. */
+    String[] holdingMarkingsUnscoped(long versionSeq, String orgId) {
+        return jdbc.queryForObject(
+                "SELECT tlp, pap FROM holding WHERE version_seq = ? AND org_id = ?",
+                (rs, n) -> new String[] {rs.getString(1), rs.getString(2)},
+                versionSeq,
+                orgId);
+    }
+
+    /** Sets the TLP/PAP labels of one holding. */
+    void updateHoldingMarkings(long versionSeq, String orgId, String tlp, String pap) {
+        jdbc.update(
+                "UPDATE holding SET tlp = ?, pap = ? WHERE version_seq = ? AND org_id = ?",
+                tlp,
+                pap,
+                versionSeq,
+                orgId);
     }
 
     void insertRefs(List<NewRef> rows) {
@@ -233,6 +317,19 @@ class IntelStore {
                     ps.setString(2, r.refName());
                     ps.setString(3, r.targetId());
                 });
+    }
+
+    /** Which of {@code ids} have at least one version visible to {@code scope}. */
+    Set<String> visibleIds(AccessScope scope, Collection<String> ids) {
+        Set<String> out = new HashSet<>();
+        forChunks(
+                ids,
+                (chunk, marks) -> out.addAll(jdbc.queryForList(
+                        "SELECT DISTINCT v.stix_id FROM object_version v WHERE v.stix_id IN (" + marks + ") AND "
+                                + AccessPolicy.versionPredicate("v", scope),
+                        String.class,
+                        chunk.toArray())));
+        return out;
     }
 
     /** Filter of a version listing; null or empty members do not filter. */

@@ -74,4 +74,29 @@ public final class StixJson {
             throw new IllegalStateException("SHA-256 is required by every Java platform", e);
         }
     }
+
+    /** A JSON array of strings, compact (the stored form of small id lists). */
+    public static String writeStrings(java.util.Collection<String> values) {
+        return MAPPER.writeValueAsString(values);
+    }
+
+    /**
+     * Reads a JSON array of strings written by {@link #writeStrings}.
+     *
+     * @throws IllegalArgumentException if the text is not a JSON array of strings
+     */
+    public static java.util.List<String> readStrings(String json) {
+        JsonNode node = parse(json == null ? "[]" : json);
+        if (!node.isArray()) {
+            throw new IllegalArgumentException("expected a JSON array of strings");
+        }
+        java.util.List<String> out = new java.util.ArrayList<>(node.size());
+        for (JsonNode item : node) {
+            if (!item.isString()) {
+                throw new IllegalArgumentException("expected a JSON array of strings");
+            }
+            out.add(item.stringValue());
+        }
+        return java.util.List.copyOf(out);
+    }
 }

@@ -16,7 +16,7 @@ import org.jcu.intel.Cursors;
 import org.jcu.intel.IntelQueries;
 import org.jcu.intel.StoredVersion;
 import org.jcu.intel.VersionSelector;
-import org.jcu.sharing.AccessScope;
+import org.jcu.sharing.AccessScopes;
 import org.jcu.sharing.JcuPrincipal;
 import org.jcu.stix.StixJson;
 import org.jcu.stix.StixTimestamps;
@@ -57,11 +57,15 @@ class TaxiiController {
 
     private final org.jcu.platform.JcuProperties properties;
 
+    private final AccessScopes scopes;
+
     private final AuditLog audit;
 
-    TaxiiController(IntelQueries queries, org.jcu.platform.JcuProperties properties, AuditLog audit) {
+    TaxiiController(
+            IntelQueries queries, org.jcu.platform.JcuProperties properties, AccessScopes scopes, AuditLog audit) {
         this.queries = queries;
         this.properties = properties;
+        this.scopes = scopes;
         this.audit = audit;
     }
 
@@ -124,7 +128,7 @@ class TaxiiController {
             @RequestParam Map<String, String> params) {
         requireTaxiiAccept(request);
         requireCollection(root, collection);
-        IntelQueries.Page page = queries.list(AccessScope.of(user), query(request, params, null));
+        IntelQueries.Page page = queries.list(scopes.of(user), query(request, params, null));
         audit(AuditAction.TAXII_OBJECTS_READ, user, request, page);
         return envelope(page);
     }
@@ -155,7 +159,7 @@ class TaxiiController {
             @RequestParam Map<String, String> params) {
         requireTaxiiAccept(request);
         requireCollection(root, collection);
-        IntelQueries.Page page = queries.list(AccessScope.of(user), query(request, params, null));
+        IntelQueries.Page page = queries.list(scopes.of(user), query(request, params, null));
         audit(AuditAction.TAXII_MANIFEST_READ, user, request, page);
         StringBuilder out = new StringBuilder("{\"more\":").append(page.more());
         appendNext(out, page);
@@ -308,7 +312,7 @@ class TaxiiController {
      */
     private IntelQueries.Page pageOfObject(
             HttpServletRequest request, JcuPrincipal user, Map<String, String> params, String id) {
-        IntelQueries.Page page = queries.list(AccessScope.of(user), query(request, params, id));
+        IntelQueries.Page page = queries.list(scopes.of(user), query(request, params, id));
         if (page.items().isEmpty() && Cursors.decode(params.get("next")) == 0) {
             requireExists(user, id);
         }
@@ -316,7 +320,7 @@ class TaxiiController {
     }
 
     private void requireExists(JcuPrincipal user, String id) {
-        if (queries.latest(AccessScope.of(user), id).isEmpty()) {
+        if (queries.latest(scopes.of(user), id).isEmpty()) {
             throw new TaxiiException(HttpStatus.NOT_FOUND, "Not found", "no object " + id + " in this collection");
         }
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.jcu.audit.AuditLog;
 import org.jcu.sharing.AccessScope;
-import org.jcu.sharing.UserRole;
 import org.jcu.test.SqliteStore;
 import org.jcu.test.StoreFixture;
 import org.junit.jupiter.api.Test;
@@ -26,9 +25,9 @@ class DemoDataLoaderTest extends StoreFixture {
     @Test
     void loadsAttackIcsIntoAnEmptyStoreOnlyOnce() throws Exception {
         resetStore();
-        DemoDataLoader loader = new DemoDataLoader(imports, store, directory, audit);
+        DemoDataLoader loader = new DemoDataLoader(imports, store, directory, scopes, sharingDecisions, audit);
         loader.run(null);
-        AccessScope scope = new AccessScope(directory.platformOrganization().id(), "test", UserRole.ANALYST);
+        AccessScope scope = scopeOf(directory.platformOrganization().id());
         assertThat(versionRows()).isEqualTo(1826);
         assertThat(queries.countsByType(scope))
                 .containsEntry("attack-pattern", 95L)

@@ -10,7 +10,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jcu.sharing.AccessScope;
 import org.jcu.sharing.Directory;
-import org.jcu.sharing.UserRole;
 import org.jcu.stix.StixTimestamps;
 import org.jcu.stix.Violation;
 import org.jcu.test.Corpus;
@@ -37,7 +36,7 @@ abstract class IntelStoreContract extends StoreFixture {
     void cleanStore() {
         resetStore();
         org = newOrganization("owner");
-        scope = new AccessScope(org.id(), "test", UserRole.ANALYST);
+        scope = scopeOf(org.id());
     }
 
     // ---- real data -------------------------------------------------------------------------------------------

@@ -10,8 +10,12 @@ import org.jcu.intel.ImportOptions;
 import org.jcu.intel.ImportReport;
 import org.jcu.intel.ImportService;
 import org.jcu.sharing.AccessScope;
+import org.jcu.sharing.AccessScopes;
 import org.jcu.sharing.Directory;
+import org.jcu.sharing.HoldingSharing;
 import org.jcu.sharing.JcuPrincipal;
+import org.jcu.sharing.SharingDecisions;
+import org.jcu.sharing.SharingRequest;
 import org.jcu.sharing.UserRole;
 import org.jcu.stix.StixObjectReader;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,8 +36,25 @@ public abstract class StoreFixture {
     @Autowired
     protected JdbcTemplate jdbc;
 
+    @Autowired
+    protected AccessScopes scopes;
+
+    @Autowired
+    protected SharingDecisions sharingDecisions;
+
+    /** The read scope of an organisation's analyst, now. */
+    protected AccessScope scopeOf(String orgId) {
+        return scopes.forOrganization(orgId, "test", UserRole.ANALYST);
+    }
+
+    /** The organisation's default sharing, validated. */
+    protected HoldingSharing defaults(String orgId) {
+        return sharingDecisions.resolve(orgId, SharingRequest.DEFAULTS);
+    }
+
     /** Empties the intelligence tables (the directory is kept; names are unique per test). */
     protected void resetStore() {
+        jdbc.update("DELETE FROM holding_target");
         jdbc.update("DELETE FROM object_ref");
         jdbc.update("DELETE FROM holding");
         jdbc.update("DELETE FROM object_version");
@@ -45,11 +66,7 @@ public abstract class StoreFixture {
     }
 
     /** A user with an API token. */
-    protected record TestUser(JcuPrincipal principal, String token) {
-        public AccessScope scope() {
-            return AccessScope.of(principal);
-        }
-    }
+    protected record TestUser(JcuPrincipal principal, String token) {}
 
     /** A new analyst of {@code org} with a fresh token. */
     protected TestUser newUser(Directory.Organization org, UserRole role) {
@@ -60,18 +77,23 @@ public abstract class StoreFixture {
     protected ImportReport importFile(Path file, String orgId, boolean partial) {
         try (StixObjectReader reader = StixObjectReader.open(file)) {
             return imports.importObjects(
-                    reader, new ImportOptions(orgId, file.getFileName().toString(), partial), n -> {});
+                    reader, new ImportOptions(orgId, file.getFileName().toString(), partial, defaults(orgId)), n -> {});
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     protected ImportReport importJson(String json, String orgId, boolean partial) {
+        return importJson(json, orgId, partial, defaults(orgId));
+    }
+
+    /** Imports a JSON bundle with an explicit sharing decision. */
+    protected ImportReport importJson(String json, String orgId, boolean partial, HoldingSharing sharing) {
         try (StixObjectReader reader = StixObjectReader.of(
                 new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)),
                 StixObjectReader.Format.JSON,
                 "test")) {
-            return imports.importObjects(reader, new ImportOptions(orgId, "test", partial), n -> {});
+            return imports.importObjects(reader, new ImportOptions(orgId, "test", partial, sharing), n -> {});
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
