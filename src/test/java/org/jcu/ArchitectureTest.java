@@ -57,6 +57,15 @@ class ArchitectureTest {
             .because("STYLE.md: platform imports no feature");
 
     @ArchTest
+    static final ArchRule auditDependsOnNoOtherFeature = noClasses()
+            .that()
+            .resideInAPackage("org.jcu.audit..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.jcu.intel..", "org.jcu.sharing..", "org.jcu.taxii..", "org.jcu.cli..")
+            .because("every feature, sharing included, records to the audit log");
+
+    @ArchTest
     static final ArchRule nothingDependsOnTheCommandLine = noClasses()
             .that()
             .resideOutsideOfPackage("org.jcu.cli..")

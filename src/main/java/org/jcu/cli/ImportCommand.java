@@ -17,6 +17,9 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.jcu.audit.AuditAction;
+import org.jcu.audit.AuditActor;
+import org.jcu.audit.AuditLog;
 import org.jcu.intel.ImportOptions;
 import org.jcu.intel.ImportReport;
 import org.jcu.intel.ImportService;
@@ -93,6 +96,7 @@ final class ImportCommand implements Callable<Integer> {
     private int offline() throws IOException {
         try (ConfigurableApplicationContext context = SpringRunner.offline(data.springProperties())) {
             ImportService imports = context.getBean(ImportService.class);
+            AuditLog audit = context.getBean(AuditLog.class);
             Directory directory = context.getBean(Directory.class);
             String orgId;
             if (organization == null) {
@@ -129,6 +133,9 @@ final class ImportCommand implements Callable<Integer> {
                                 }
                             });
                 }
+                long written = report.committed() ? report.imported() : 0;
+                String outcome = file.toAbsolutePath() + " read=" + report.read() + " rejected=" + report.rejected();
+                audit.record(AuditAction.IMPORT, AuditActor.cli(orgId), null, written, List.of(), outcome);
                 print(report, System.out);
                 worst = Math.max(worst, exitCode(report));
             }

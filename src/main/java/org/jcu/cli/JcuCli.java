@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  * <p>Exit codes (all commands): 0 success; 1 runtime failure (I/O, database, server unreachable); 2 usage error;
  * 3 import finished but objects were rejected (with {@code --partial}: the valid ones were kept; without it: nothing
  * was written); 4 malformed or truncated input (nothing written); 5 authentication or permission refused by the
- * server.
+ * server; 6 {@code audit verify} found the audit log broken (tampered with).
  */
 @Command(
         name = "jcu",
@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
             DirectoryCommands.Community.class,
             DirectoryCommands.Mou.class,
             DirectoryCommands.SharingGroup.class,
+            AuditCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
@@ -35,7 +36,8 @@ import picocli.CommandLine.Command;
             "2:usage error",
             "3:objects were rejected",
             "4:malformed or truncated input, nothing written",
-            "5:authentication or permission refused"
+            "5:authentication or permission refused",
+            "6:audit log verification failed (tampering detected)"
         })
 public final class JcuCli {
 
@@ -45,6 +47,8 @@ public final class JcuCli {
     public static final int EXIT_MALFORMED = 4;
     /** Exit code: authentication refused. */
     public static final int EXIT_AUTH = 5;
+    /** Exit code: {@code audit verify} found the audit log broken. */
+    public static final int EXIT_AUDIT_BROKEN = 6;
 
     private JcuCli() {}
 

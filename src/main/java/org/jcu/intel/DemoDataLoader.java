@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import org.jcu.audit.AuditAction;
+import org.jcu.audit.AuditActor;
+import org.jcu.audit.AuditLog;
 import org.jcu.sharing.AccessScopes;
 import org.jcu.sharing.Directory;
 import org.jcu.sharing.Distribution;
@@ -39,18 +42,21 @@ class DemoDataLoader implements ApplicationRunner {
     private final Directory directory;
     private final AccessScopes scopes;
     private final SharingDecisions sharing;
+    private final AuditLog audit;
 
     DemoDataLoader(
             ImportService imports,
             IntelStore store,
             Directory directory,
             AccessScopes scopes,
-            SharingDecisions sharing) {
+            SharingDecisions sharing,
+            AuditLog audit) {
         this.imports = imports;
         this.store = store;
         this.directory = directory;
         this.scopes = scopes;
         this.sharing = sharing;
+        this.audit = audit;
     }
 
     @Override
@@ -78,6 +84,8 @@ class DemoDataLoader implements ApplicationRunner {
                                             Tlp.CLEAR,
                                             Pap.CLEAR))),
                     n -> {});
+            long written = report.committed() ? report.imported() : 0;
+            audit.record(AuditAction.IMPORT, AuditActor.system(platform.id()), null, written, List.of(), RESOURCE);
             LOG.info(
                     "Demo data (MITRE ATT&CK for ICS v18.1, (c) The MITRE Corporation, see LICENSE-MITRE-ATTACK.txt):"
                             + " {} objects imported",

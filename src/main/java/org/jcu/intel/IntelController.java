@@ -10,6 +10,10 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.jcu.audit.AuditAction;
+import org.jcu.audit.AuditActor;
+import org.jcu.audit.AuditLog;
 import org.jcu.platform.JcuProperties;
 import org.jcu.sharing.AccessScopes;
 import org.jcu.sharing.Distribution;
@@ -46,17 +50,20 @@ class IntelController {
     private final long maxUploadBytes;
     private final AccessScopes scopes;
     private final SharingDecisions sharing;
+    private final AuditLog audit;
 
     IntelController(
             IntelQueries queries,
             ImportService imports,
             JcuProperties properties,
             AccessScopes scopes,
-            SharingDecisions sharing) {
+            SharingDecisions sharing,
+            AuditLog audit) {
         this.queries = queries;
         this.imports = imports;
         this.scopes = scopes;
         this.sharing = sharing;
+        this.audit = audit;
         this.spool = properties.dataDir().resolve("spool");
         this.maxUploadBytes = properties.maxUploadBytes();
         removeLeftoverUploads(spool);
@@ -80,6 +87,7 @@ class IntelController {
     @GetMapping(value = "/objects", produces = MediaType.APPLICATION_JSON_VALUE)
     String list(
             @AuthenticationPrincipal JcuPrincipal user,
+            HttpServletRequest request,
             @RequestParam(name = "type", required = false) List<String> types,
             @RequestParam(name = "limit", defaultValue = "100") int limit,
             @RequestParam(name = "cursor", required = false) String cursor) {
@@ -90,6 +98,7 @@ class IntelController {
                 scopes.of(user),
                 new IntelQueries.Query(
                         split(types), null, null, null, VersionSelector.LAST, Cursors.decode(cursor), limit));
+        audit(AuditAction.OBJECTS_READ, user, request, page.items());
         StringBuilder out = new StringBuilder("{\"objects\":[");
         for (int i = 0; i < page.items().size(); i++) {
             out.append(i == 0 ? "" : ",").append(page.items().get(i).content());
@@ -103,9 +112,11 @@ class IntelController {
 
     @Operation(summary = "Get the latest version of an object (the STIX object itself)")
     @GetMapping(value = "/objects/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<String> get(@AuthenticationPrincipal JcuPrincipal user, @PathVariable("id") String id) {
-        return queries.latest(scopes.of(user), id)
-                .map(v -> ResponseEntity.ok()
+    ResponseEntity<String> get(
+            @AuthenticationPrincipal JcuPrincipal user, HttpServletRequest request, @PathVariable("id") String id) {
+        Optional<StoredVersion> latest = queries.latest(scopes.of(user), id);
+        latest.ifPresent(v -> audit(AuditAction.OBJECT_READ, user, request, List.of(v)));
+        return latest.map(v -> ResponseEntity.ok()
                         .contentType(MediaType.APPLICATION_JSON)
                         .body(v.content()))
                 .orElseGet(() -> notFound(id));
@@ -113,11 +124,13 @@ class IntelController {
 
     @Operation(summary = "All versions of an object, oldest stored first, each with when it was added")
     @GetMapping(value = "/objects/{id}/versions", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<String> versions(@AuthenticationPrincipal JcuPrincipal user, @PathVariable("id") String id) {
+    ResponseEntity<String> versions(
+            @AuthenticationPrincipal JcuPrincipal user, HttpServletRequest request, @PathVariable("id") String id) {
         List<StoredVersion> versions = queries.versions(scopes.of(user), id);
         if (versions.isEmpty()) {
             return notFound(id);
         }
+        audit(AuditAction.VERSIONS_READ, user, request, versions);
         StringBuilder out = new StringBuilder("{\"id\":").append(quote(id)).append(",\"versions\":[");
         for (int i = 0; i < versions.size(); i++) {
             StoredVersion v = versions.get(i);
@@ -141,9 +154,11 @@ class IntelController {
     @GetMapping(value = "/objects/{id}/references", produces = MediaType.APPLICATION_JSON_VALUE)
     String references(
             @AuthenticationPrincipal JcuPrincipal user,
+            HttpServletRequest request,
             @PathVariable("id") String id,
             @RequestParam(name = "limit", defaultValue = "1000") int limit) {
         List<StoredVersion> refs = queries.referencing(scopes.of(user), id, limit);
+        audit(AuditAction.REFERENCES_READ, user, request, refs);
         StringBuilder out = new StringBuilder("{\"objects\":[");
         for (int i = 0; i < refs.size(); i++) {
             out.append(i == 0 ? "" : ",").append(refs.get(i).content());
@@ -153,8 +168,9 @@ class IntelController {
 
     @Operation(summary = "Counts of objects (latest versions) per STIX type")
     @GetMapping(value = "/stats", produces = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> stats(@AuthenticationPrincipal JcuPrincipal user) {
+    Map<String, Object> stats(@AuthenticationPrincipal JcuPrincipal user, HttpServletRequest request) {
         Map<String, Long> types = queries.countsByType(scopes.of(user));
+        audit(AuditAction.STATS_READ, user, request, List.of());
         return Map.of(
                 "types",
                 types,
@@ -234,6 +250,10 @@ class IntelController {
                 report = imports.importObjects(
                         reader, new ImportOptions(user.orgId(), source, partial, decided), n -> {});
             }
+            long written = report.committed() ? report.imported() : 0;
+            String outcome =
+                    AuditLog.requestLine(request) + " read=" + report.read() + " rejected=" + report.rejected();
+            audit.record(AuditAction.IMPORT, actor(user), request.getRemoteAddr(), written, List.of(), outcome);
             HttpStatus status = report.error() != null
                     ? HttpStatus.BAD_REQUEST
                     : report.rejected() > 0 && !partial ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.OK;
@@ -241,6 +261,20 @@ class IntelController {
         } finally {
             Files.deleteIfExists(file);
         }
+    }
+
+    /** Audit log entry for a read: count = objects returned, ids = their STIX ids. */
+    private void audit(AuditAction action, JcuPrincipal user, HttpServletRequest request, List<StoredVersion> read) {
+        audit.record(
+                action,
+                actor(user),
+                request,
+                read.size(),
+                read.stream().map(StoredVersion::id).toList());
+    }
+
+    private static AuditActor actor(JcuPrincipal user) {
+        return new AuditActor(user.userId(), user.username(), user.orgId());
     }
 
     private static ResponseEntity<String> notFound(String id) {

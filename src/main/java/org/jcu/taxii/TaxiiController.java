@@ -9,6 +9,9 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jcu.audit.AuditAction;
+import org.jcu.audit.AuditActor;
+import org.jcu.audit.AuditLog;
 import org.jcu.intel.Cursors;
 import org.jcu.intel.IntelQueries;
 import org.jcu.intel.StoredVersion;
@@ -56,10 +59,14 @@ class TaxiiController {
 
     private final AccessScopes scopes;
 
-    TaxiiController(IntelQueries queries, org.jcu.platform.JcuProperties properties, AccessScopes scopes) {
+    private final AuditLog audit;
+
+    TaxiiController(
+            IntelQueries queries, org.jcu.platform.JcuProperties properties, AccessScopes scopes, AuditLog audit) {
         this.queries = queries;
         this.properties = properties;
         this.scopes = scopes;
+        this.audit = audit;
     }
 
     @Operation(summary = "TAXII 2.1 §4.1 server discovery")
@@ -121,7 +128,9 @@ class TaxiiController {
             @RequestParam Map<String, String> params) {
         requireTaxiiAccept(request);
         requireCollection(root, collection);
-        return envelope(queries.list(scopes.of(user), query(request, params, null)));
+        IntelQueries.Page page = queries.list(scopes.of(user), query(request, params, null));
+        audit(AuditAction.TAXII_OBJECTS_READ, user, request, page);
+        return envelope(page);
     }
 
     @Operation(summary = "TAXII 2.1 §5.5 get an object (envelope, versions per match[version], default last)")
@@ -135,7 +144,9 @@ class TaxiiController {
             @RequestParam Map<String, String> params) {
         requireTaxiiAccept(request);
         requireCollection(root, collection);
-        return envelope(pageOfObject(request, user, params, id));
+        IntelQueries.Page page = pageOfObject(request, user, params, id);
+        audit(AuditAction.TAXII_OBJECT_READ, user, request, page);
+        return envelope(page);
     }
 
     @Operation(summary = "TAXII 2.1 §5.3 manifest")
@@ -149,6 +160,7 @@ class TaxiiController {
         requireTaxiiAccept(request);
         requireCollection(root, collection);
         IntelQueries.Page page = queries.list(scopes.of(user), query(request, params, null));
+        audit(AuditAction.TAXII_MANIFEST_READ, user, request, page);
         StringBuilder out = new StringBuilder("{\"more\":").append(page.more());
         appendNext(out, page);
         if (!page.items().isEmpty()) {
@@ -185,6 +197,7 @@ class TaxiiController {
         Map<String, String> all = new LinkedHashMap<>(params);
         all.putIfAbsent("match[version]", "all");
         IntelQueries.Page page = pageOfObject(request, user, all, id);
+        audit(AuditAction.TAXII_VERSIONS_READ, user, request, page);
         StringBuilder out = new StringBuilder("{\"more\":").append(page.more());
         appendNext(out, page);
         if (!page.items().isEmpty()) {
@@ -310,6 +323,16 @@ class TaxiiController {
         if (queries.latest(scopes.of(user), id).isEmpty()) {
             throw new TaxiiException(HttpStatus.NOT_FOUND, "Not found", "no object " + id + " in this collection");
         }
+    }
+
+    /** Audit log entry for a read: count = objects (versions) in the page, ids = their STIX ids. */
+    private void audit(AuditAction action, JcuPrincipal user, HttpServletRequest request, IntelQueries.Page page) {
+        audit.record(
+                action,
+                new AuditActor(user.userId(), user.username(), user.orgId()),
+                request,
+                page.items().size(),
+                page.items().stream().map(StoredVersion::id).toList());
     }
 
     private static void appendNext(StringBuilder out, IntelQueries.Page page) {

@@ -1,0 +1,188 @@
+package org.jcu.audit;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The anchor: a signed checkpoint of the newest appended entry, kept in a file outside the database
+ * ({@code jcu.audit.anchor-file}, default {@code <jcu.data-dir>/audit.anchor}), so that deleting the newest rows, or
+ * all of them, is detected even though the remaining chain is intact.
+ *
+ * <p>Format: UTF-8 text, six LF-terminated lines:
+ * <pre>
+ * jcu-audit-anchor-v1
+ * seq=&lt;decimal sequence number of the newest entry&gt;
+ * mac=&lt;its mac, 64 hex digits&gt;
+ * logged_at=&lt;its time, UTC microseconds&gt;
+ * anchored_at=&lt;when this file was written, UTC microseconds&gt;
+ * hmac=&lt;HMAC-SHA256 (RFC 2104) under the anchor key ({@link AuditKey#anchorKey()}) of the five lines above, hex&gt;
+ * </pre>
+ *
+ * <p>The file is replaced atomically (temporary file, fsync, rename) and only moves forward: a writer never replaces
+ * an anchor naming a higher sequence number (several processes may append to one database).
+ *
+ * <p>Thread-safety: safe; writes are serialised within the JVM and, through a lock file beside the anchor, between
+ * processes on the same host.
+ */
+final class AuditAnchor {
+
+    static final String HEADER = "jcu-audit-anchor-v1";
+    private static final int MAX_BYTES = 4096;
+    private static final HexFormat HEX = HexFormat.of();
+    /** One JVM-wide monitor: {@link FileLock}s are per process, not per thread. */
+    private static final Object JVM_LOCK = new Object();
+
+    /** An entry the anchor names: sequence number, mac, and time of the entry. */
+    record Head(long seq, String mac, String loggedAt) {}
+
+    /** The anchor file's content. */
+    record Anchored(Head head, String anchoredAt) {}
+
+    /** The anchor file exists but is malformed or its HMAC does not match. */
+    static final class InvalidAnchorException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        InvalidAnchorException(String message) {
+            super(message);
+        }
+    }
+
+    private final Path file;
+    private final byte[] key;
+
+    AuditAnchor(Path file, byte[] anchorKey) {
+        this.file = file;
+        this.key = anchorKey;
+    }
+
+    /** The anchor file. */
+    Path file() {
+        return file;
+    }
+
+    /**
+     * Reads and authenticates the anchor.
+     *
+     * @return the anchor, or null if the file does not exist
+     * @throws InvalidAnchorException if it is malformed or its HMAC does not match (edited, or written without the key)
+     * @throws IOException            if it exists but cannot be read
+     */
+    @Nullable
+    Anchored read() throws IOException, InvalidAnchorException {
+        if (!Files.exists(file)) {
+            return null;
+        }
+        if (Files.size(file) > MAX_BYTES) {
+            throw new InvalidAnchorException("the anchor file " + file + " is larger than " + MAX_BYTES + " bytes");
+        }
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        String[] lines = text.split("\n", -1);
+        if (lines.length != 7 || !lines[6].isEmpty() || !HEADER.equals(lines[0]) || !lines[5].startsWith("hmac=")) {
+            throw new InvalidAnchorException("the anchor file " + file + " is not in the " + HEADER + " format");
+        }
+        String signed = text.substring(0, text.lastIndexOf("hmac="));
+        byte[] expected = AuditChain.hmac(key, signed.getBytes(StandardCharsets.UTF_8));
+        byte[] actual;
+        try {
+            actual = HEX.parseHex(lines[5].substring("hmac=".length()));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidAnchorException("the anchor file " + file + " has a malformed hmac");
+        }
+        if (!MessageDigest.isEqual(expected, actual)) {
+            throw new InvalidAnchorException("the anchor file " + file
+                    + " does not match its HMAC: it was edited, or written without the audit key");
+        }
+        try {
+            long seq = Long.parseLong(value(lines[1], "seq"));
+            return new Anchored(
+                    new Head(seq, value(lines[2], "mac"), value(lines[3], "logged_at")),
+                    value(lines[4], "anchored_at"));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidAnchorException("the anchor file " + file + " is malformed: " + e.getMessage());
+        }
+    }
+
+    private static String value(String line, String name) {
+        if (!line.startsWith(name + "=")) {
+            throw new IllegalArgumentException("expected " + name + "=…, got " + line);
+        }
+        return line.substring(name.length() + 1);
+    }
+
+    /**
+     * Anchors {@code head} unless the file already names the same or a higher sequence number (a valid, readable
+     * anchor); an invalid anchor is replaced.
+     *
+     * @param anchoredAt now, UTC microseconds
+     * @return true if the file was written
+     * @throws IOException if it cannot be written
+     */
+    boolean advance(Head head, String anchoredAt) throws IOException {
+        synchronized (JVM_LOCK) {
+            Path dir = file.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            Path lockFile = dir.resolve(file.getFileName() + ".lock");
+            try (FileChannel lockChannel =
+                            FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                    FileLock lock = lockChannel.lock()) {
+                Anchored current;
+                try {
+                    current = read();
+                } catch (InvalidAnchorException e) {
+                    current = null;
+                }
+                if (current != null && current.head().seq() >= head.seq()) {
+                    return false;
+                }
+                write(dir, content(head, anchoredAt));
+                return true;
+            }
+        }
+    }
+
+    /** The signed text of an anchor (package-private for tests that forge anchors under other keys). */
+    String content(Head head, String anchoredAt) {
+        String signed = HEADER + "\nseq=" + head.seq() + "\nmac=" + head.mac() + "\nlogged_at=" + head.loggedAt()
+                + "\nanchored_at=" + anchoredAt + "\n";
+        return signed + "hmac=" + HEX.formatHex(AuditChain.hmac(key, signed.getBytes(StandardCharsets.UTF_8))) + "\n";
+    }
+
+    private void write(Path dir, String content) throws IOException {
+        Path temporary = dir.resolve(file.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        try {
+            try (FileChannel channel =
+                    FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                channel.write(java.nio.ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8)));
+                channel.force(true);
+            }
+            try {
+                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+            syncDirectory(dir);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    /** Makes the rename durable where the platform allows opening a directory (Linux, macOS); elsewhere a no-op. */
+    private static void syncDirectory(Path dir) {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // not supported on this platform (e.g. Windows): the rename is still atomic
+        }
+    }
+}
