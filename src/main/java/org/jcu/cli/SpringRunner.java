@@ -16,8 +16,8 @@ final class SpringRunner {
         Map<String, Object> all = new LinkedHashMap<>(properties);
         all.put("logging.level.root", "WARN");
         all.put("logging.level.org.jcu", "INFO");
-        // commands print results on standard output; the store's notes would mix into them
-        all.put("logging.level.org.jcu.intel.AudienceListener", "WARN");
+        // commands print their results on standard output; logs go to standard error
+        all.put("jcu.console-log-target", "System.err");
         all.put("spring.main.log-startup-info", "false");
         all.put("jcu.demo-data", "false");
         return new SpringApplicationBuilder(JcuApplication.class)
