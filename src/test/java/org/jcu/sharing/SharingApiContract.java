@@ -34,6 +34,9 @@ abstract class SharingApiContract extends StoreFixture {
     @Autowired
     Communities communities;
 
+    @Autowired
+    org.jcu.audit.AuditLog auditLog;
+
     Http http;
     String admin;
 
@@ -125,6 +128,14 @@ abstract class SharingApiContract extends StoreFixture {
         String orgId = org.get("id").asString();
 
         call("POST", "/api/v1/organizations", admin, "{\"name\":\"x\",\"country\":\"XX\"}", 400);
+        // directory writes are audited, refused ones too, with the outcome
+        auditLog.flush();
+        assertThat(jdbc.queryForList(
+                        "SELECT detail FROM audit_log WHERE audit_action = 'DIRECTORY_WRITE' AND detail LIKE ?",
+                        String.class,
+                        "POST /api/v1/organizations%"))
+                .anyMatch(d -> d.endsWith("-> 201"))
+                .anyMatch(d -> d.endsWith("-> 400"));
         call("POST", "/api/v1/organizations", admin, "{\"name\":\"y\",\"sector\":\"BAKERIES\"}", 400);
 
         String orgAdmin = tokenFor(orgId, "ORG_ADMIN");
