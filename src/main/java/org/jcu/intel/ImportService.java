@@ -2,6 +2,7 @@ package org.jcu.intel;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -25,10 +26,12 @@ import org.jcu.intel.IntelStore.NewRef;
 import org.jcu.intel.IntelStore.NewTarget;
 import org.jcu.intel.IntelStore.NewVersion;
 import org.jcu.intel.IntelStore.StoredRef;
+import org.jcu.sharing.Distribution;
 import org.jcu.sharing.HoldingSharing;
 import org.jcu.sharing.Markings;
 import org.jcu.sharing.Pap;
 import org.jcu.sharing.Tlp;
+import org.jcu.sharing.UserRole;
 import org.jcu.stix.MalformedInputException;
 import org.jcu.stix.StixJson;
 import org.jcu.stix.StixObject;
@@ -93,6 +96,7 @@ public class ImportService {
     private final TransactionTemplate transactions;
     private final StixValidator validator = new StixValidator();
     private final java.time.Clock clock;
+    private final org.jcu.sharing.AccessScopes scopes;
     private final ReentrantLock lock = new ReentrantLock();
     private final ExecutorService readers = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "jcu-import-reader");
@@ -105,8 +109,13 @@ public class ImportService {
         return thread;
     });
 
-    ImportService(IntelStore store, PlatformTransactionManager transactionManager, java.time.Clock clock) {
+    ImportService(
+            IntelStore store,
+            PlatformTransactionManager transactionManager,
+            java.time.Clock clock,
+            org.jcu.sharing.AccessScopes scopes) {
         this.store = store;
+        this.scopes = scopes;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
     }
@@ -165,6 +174,8 @@ public class ImportService {
                 new java.util.concurrent.atomic.AtomicLong();
 
         private final RunMarkings markings;
+        private final Map<String, Boolean> visibleToSubmitter = new HashMap<>();
+        private org.jcu.sharing.AccessScope submitterScope;
 
         Run(ImportOptions options) {
             this.options = options;
@@ -400,7 +411,30 @@ public class ImportService {
                 }
                 Known head = known.get(id);
                 StoredRef existing = head == null ? null : head.versions().get(p.versionKey());
-                if (existing != null && !existing.hash().equals(p.hash())) {
+                boolean conflict = existing != null && !existing.hash().equals(p.hash());
+                boolean foreign =
+                        existing == null && head != null && !head.ownerOrg().equals(options.orgId());
+                String owner = head == null ? options.orgId() : head.ownerOrg();
+                if ((conflict || foreign) && !canSee(id)) {
+                    // the id exists but the submitter may not see it: answer nothing that confirms that (decision 0010)
+                    if (object.modified() == null && object.created() == null) {
+                        // a versionless object (SCO, deterministic id): the submitter's content is kept as its own
+                        // variant, exactly as if the id were new
+                        p = variant(p);
+                        existing = head.versions().get(p.versionKey());
+                        conflict = false;
+                        foreign = false;
+                        owner = options.orgId();
+                    } else {
+                        reject(List.of(new Violation(
+                                id,
+                                "/id",
+                                "id-unavailable",
+                                "this id cannot be accepted from your organisation; give the object a new id")));
+                        continue;
+                    }
+                }
+                if (conflict) {
                     reject(List.of(new Violation(
                             id,
                             "/modified",
@@ -411,7 +445,7 @@ public class ImportService {
                                     + " a changed object needs a new 'modified'")));
                     continue;
                 }
-                if (existing == null && head != null && !head.ownerOrg().equals(options.orgId())) {
+                if (foreign) {
                     reject(List.of(new Violation(
                             id,
                             "/id",
@@ -433,7 +467,7 @@ public class ImportService {
                             id,
                             p.versionKey(),
                             object.type(),
-                            head.ownerOrg(),
+                            owner,
                             object.specVersion(),
                             object.modified(),
                             object.created(),
@@ -453,6 +487,7 @@ public class ImportService {
                 byType.merge(object.type(), 1L, Long::sum);
             }
             Map<String, Long> seqs = newVersions.isEmpty() ? Map.of() : store.insertVersions(newVersions, now);
+            Map<Long, List<String>> receivedFromOthers = receivedFromOthers(existingSeqs);
             List<NewHolding> newHoldings = new ArrayList<>(accepted.size());
             List<Long> released = new ArrayList<>();
             List<NewTarget> newTargets = new ArrayList<>();
@@ -476,6 +511,25 @@ public class ImportService {
                 RunMarkings.Resolved resolved = resolvedMarkings.get(i);
                 HoldingSharing sharing = options.sharing();
                 Tlp tlp = resolved.tlp() != null ? resolved.tlp() : sharing.defaultTlp();
+                List<String> received = receivedFromOthers.get(seq);
+                if (received != null) {
+                    // never loosened: a recipient re-sharing what it received keeps at least the label it got it
+                    // under, and cannot pass AMBER, AMBER+STRICT or RED on at all (decision 0010)
+                    Tlp got = received.stream()
+                            .map(Tlp::of)
+                            .min(Comparator.naturalOrder())
+                            .orElseThrow();
+                    tlp = Tlp.mostRestrictive(tlp, got);
+                    if (got.compareTo(Tlp.AMBER) >= 0) {
+                        sharing = new HoldingSharing(
+                                Distribution.ORGANISATION_ONLY,
+                                List.of(),
+                                List.of(),
+                                List.of(),
+                                sharing.defaultTlp(),
+                                sharing.defaultPap());
+                    }
+                }
                 Pap pap = resolved.pap() != null ? resolved.pap() : sharing.defaultPap();
                 newHoldings.add(new NewHolding(
                         seq,
@@ -530,6 +584,39 @@ public class ImportService {
                     markings != null && markings.isArray() ? StixJson.storageForm(markings) : "[]",
                     strings(markings),
                     RunMarkings.CONTAINERS.contains(object.type()) ? strings(node.get("object_refs")) : List.of());
+        }
+
+        /** The submitter's own variant of a versionless object: its version key derives from its content. */
+        private Prepared variant(Prepared p) {
+            return new Prepared(
+                    p.node(),
+                    p.object(),
+                    p.upgraded(),
+                    p.violations(),
+                    p.content(),
+                    p.hash(),
+                    "~" + p.hash().substring(0, 32),
+                    p.markings(),
+                    p.markingRefs(),
+                    p.containerMembers());
+        }
+
+        private boolean canSee(String id) {
+            return visibleToSubmitter.computeIfAbsent(
+                    id, key -> !store.visibleIds(submitter(), List.of(key)).isEmpty());
+        }
+
+        private org.jcu.sharing.AccessScope submitter() {
+            if (submitterScope == null) {
+                submitterScope = scopes.forOrganization(options.orgId(), "import", UserRole.ANALYST);
+            }
+            return submitterScope;
+        }
+
+        /** How the submitter received each existing version from other organisations' holdings (TLP labels). */
+        private Map<Long, List<String>> receivedFromOthers(List<Long> seqs) {
+            List<Long> existingOnes = seqs.stream().filter(seq -> seq >= 0).toList();
+            return existingOnes.isEmpty() ? Map.of() : store.grantedByOthers(submitter(), existingOnes);
         }
 
         private static List<String> strings(JsonNode array) {

@@ -116,7 +116,13 @@ public class IntelQueries {
 
     /** Relationships and sightings (latest versions) whose refs name {@code id}, visible to {@code scope}. */
     public List<StoredVersion> referencing(AccessScope scope, String id, int limit) {
+        // after redaction, a list ref to an object the reader cannot see is gone: such a match must not be returned
+        // (it would confirm that the hidden id exists)
+        String quoted = "\"" + id + "\"";
         return ReferenceRedactor.redact(
-                store, scope, store.referencing(scope, id, Math.max(1, Math.min(MAX_PAGE, limit))));
+                        store, scope, store.referencing(scope, id, Math.max(1, Math.min(MAX_PAGE, limit))))
+                .stream()
+                .filter(v -> v.content().contains(quoted))
+                .toList();
     }
 }

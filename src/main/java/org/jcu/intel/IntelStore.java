@@ -257,13 +257,19 @@ class IntelStore {
                 });
     }
 
-    /** The content of the latest stored version of a marking definition, for classifying custom markings. */
-    java.util.Optional<String> markingDefinitionUnscoped(String id) {
+    /**
+     * The content of the latest version of a marking definition that {@code orgId} itself holds, for classifying
+     * custom markings. Only the submitter's own definitions count: another organisation's definition of the same id
+     * must never decide how the submitter's objects are shared.
+     */
+    java.util.Optional<String> markingDefinitionHeldBy(String id, String orgId) {
         return jdbc
                 .query(
-                        "SELECT content FROM object_version WHERE stix_id = ? ORDER BY version_key DESC LIMIT 1",
+                        "SELECT v.content FROM object_version v JOIN holding h ON h.version_seq = v.seq"
+                                + " WHERE v.stix_id = ? AND h.org_id = ? ORDER BY v.version_key DESC LIMIT 1",
                         (rs, n) -> rs.getString(1),
-                        id)
+                        id,
+                        orgId)
                 .stream()
                 .findFirst();
     }
@@ -362,6 +368,31 @@ class IntelStore {
             jdbc.batchUpdate("UPDATE object_version SET announced = ?, date_added = ? WHERE seq = ?", rows);
         }
         return seqs.size();
+    }
+
+    /**
+     * For each of {@code versionSeqs}: the TLP labels of the holdings of organisations other than the reader that
+     * grant {@code scope} (how the reader received each version from others; absent if only through its own).
+     */
+    Map<Long, List<String>> grantedByOthers(AccessScope scope, Collection<Long> versionSeqs) {
+        Map<Long, List<String>> out = new HashMap<>();
+        forChunks(
+                versionSeqs.stream().map(String::valueOf).toList(),
+                (chunk, marks) -> jdbc.query(
+                        "SELECT h.version_seq, h.tlp FROM holding h WHERE h.version_seq IN (" + marks
+                                + ") AND h.org_id <> ?" + " AND (" + AccessPolicy.holdingPredicate("h", scope) + ")",
+                        rs -> {
+                            out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                                    .add(rs.getString(2));
+                        },
+                        concat(chunk.stream().map(Long::parseLong).toList(), scope.orgId())));
+        return out;
+    }
+
+    private static Object[] concat(List<?> values, Object last) {
+        List<Object> all = new ArrayList<>(values);
+        all.add(last);
+        return all.toArray();
     }
 
     /** Which of {@code ids} have at least one version visible to {@code scope}. */

@@ -44,6 +44,7 @@ final class RunMarkings {
     private long[] created = new long[1024];
     private int createdCount;
     private final List<Container> containers = new ArrayList<>();
+    private @Nullable String euciDefinition;
 
     private record Container(long seq, List<String> members) {}
 
@@ -58,6 +59,9 @@ final class RunMarkings {
         Markings.Meaning meaning = Markings.classify(definition);
         String id = definition.get("id").stringValue();
         meanings.put(id, meaning);
+        if (meaning.euci() && euciDefinition == null) {
+            euciDefinition = id;
+        }
         return meaning;
     }
 
@@ -122,20 +126,25 @@ final class RunMarkings {
                 tighten(seq, meaning.tlp().orElse(null), meaning.pap().orElse(null));
             }
         }
-        for (Container container : containers) {
-            String[] labels = store.holdingMarkingsUnscoped(container.seq(), orgId);
-            Tlp tlp = Tlp.of(labels[0]);
-            Pap pap = labels[1] == null ? null : Pap.of(labels[1]);
-            for (long seq : store.versionSeqsUnscoped(new HashSet<>(container.members()))) {
-                if (seq != container.seq() && Arrays.binarySearch(seqs, seq) >= 0) {
-                    tighten(seq, tlp, pap);
+        // containers inside containers: repeat until nothing tightens, so the bundle's order does not matter
+        boolean changed = true;
+        for (int pass = 0; changed && pass <= containers.size(); pass++) {
+            changed = false;
+            for (Container container : containers) {
+                String[] labels = store.holdingMarkingsUnscoped(container.seq(), orgId);
+                Tlp tlp = Tlp.of(labels[0]);
+                Pap pap = labels[1] == null ? null : Pap.of(labels[1]);
+                for (long seq : store.versionSeqsUnscoped(new HashSet<>(container.members()))) {
+                    if (seq != container.seq() && Arrays.binarySearch(seqs, seq) >= 0) {
+                        changed |= tighten(seq, tlp, pap);
+                    }
                 }
             }
         }
         return null;
     }
 
-    private void tighten(long seq, @Nullable Tlp tlp, @Nullable Pap pap) {
+    private boolean tighten(long seq, @Nullable Tlp tlp, @Nullable Pap pap) {
         String[] labels = store.holdingMarkingsUnscoped(seq, orgId);
         Tlp current = Tlp.of(labels[0]);
         Pap currentPap = labels[1] == null ? null : Pap.of(labels[1]);
@@ -143,7 +152,9 @@ final class RunMarkings {
         Pap newPap = pap == null ? currentPap : currentPap == null ? pap : Pap.mostRestrictive(currentPap, pap);
         if (newTlp != current || newPap != currentPap) {
             store.updateHoldingMarkings(seq, orgId, newTlp.label(), newPap == null ? null : newPap.label());
+            return true;
         }
+        return false;
     }
 
     private Markings.Meaning meaning(String ref) {
@@ -155,7 +166,7 @@ final class RunMarkings {
         if (known != null) {
             return known;
         }
-        Markings.Meaning stored = store.markingDefinitionUnscoped(ref)
+        Markings.Meaning stored = store.markingDefinitionHeldBy(ref, orgId)
                 .map(content -> Markings.classify(StixJson.parse(content)))
                 .orElse(null);
         if (stored == null) {

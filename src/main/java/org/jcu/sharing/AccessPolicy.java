@@ -35,15 +35,23 @@ public final class AccessPolicy {
             throw new IllegalArgumentException("bad SQL alias: " + alias);
         }
         String h = "h_" + alias;
+        return "EXISTS (SELECT 1 FROM holding " + h + " WHERE " + h + ".version_seq = " + alias + ".seq AND ("
+                + holdingPredicate(h, scope) + "))";
+    }
+
+    /**
+     * A SQL boolean expression, true for rows of {@code holding} aliased {@code h} that grant {@code scope} (the
+     * truth table's routes for one holding). {@link #versionPredicate} is "some holding grants".
+     *
+     * @throws IllegalArgumentException if the alias or a scope value is not a plain identifier
+     */
+    public static String holdingPredicate(String h, AccessScope scope) {
+        if (!SAFE_ALIAS.matcher(h).matches()) {
+            throw new IllegalArgumentException("bad SQL alias: " + h);
+        }
         AccessScope.Member reader = scope.reader();
         String readerId = literal(reader.orgId());
         StringBuilder sql = new StringBuilder();
-        sql.append("EXISTS (SELECT 1 FROM holding ")
-                .append(h)
-                .append(" WHERE ")
-                .append(h)
-                .append(".version_seq = ");
-        sql.append(alias).append(".seq AND (");
         // the holder always sees its own holding
         sql.append(h).append(".org_id = ").append(readerId);
         // TLP:RED: named recipient organisations only
@@ -69,7 +77,6 @@ public final class AccessPolicy {
             }
             sql.append(" AND (").append(audience(h, server)).append("))");
         }
-        sql.append("))");
         return sql.toString();
     }
 

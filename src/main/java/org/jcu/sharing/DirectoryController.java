@@ -166,13 +166,25 @@ class DirectoryController {
     @PostMapping("/users")
     ResponseEntity<Directory.UserInfo> createUser(
             @AuthenticationPrincipal JcuPrincipal user, @RequestBody UserBody body) {
-        String orgId = body.organization() == null
-                ? user.orgId()
-                : directory
-                        .findOrganizationByIdOrName(body.organization())
-                        .orElseThrow(() -> new IllegalArgumentException(
-                                "organization: no organisation '" + body.organization() + "'"))
-                        .id();
+        String orgId;
+        if (user.role() == UserRole.PLATFORM_ADMIN) {
+            orgId = body.organization() == null
+                    ? user.orgId()
+                    : directory
+                            .findOrganizationByIdOrName(body.organization())
+                            .orElseThrow(() -> new IllegalArgumentException(
+                                    "organization: no organisation '" + body.organization() + "'"))
+                            .id();
+        } else {
+            // others may only name their own organisation: never reveal whether another name exists
+            Directory.Organization mine = own(user);
+            if (body.organization() != null
+                    && !body.organization().equals(mine.id())
+                    && !body.organization().equals(mine.name())) {
+                throw forbidden("administrators of that organisation only");
+            }
+            orgId = mine.id();
+        }
         requireAdminOf(user, orgId);
         UserRole role = parse(UserRole.class, body.role(), "role");
         if (role == UserRole.PLATFORM_ADMIN && user.role() != UserRole.PLATFORM_ADMIN) {
@@ -201,10 +213,14 @@ class DirectoryController {
             @AuthenticationPrincipal JcuPrincipal user, @RequestBody TokenBody body) {
         Directory.UserInfo owner = body.user() == null
                 ? directory.user(user.userId()).orElseThrow()
-                : directory.user(body.user()).orElseThrow(() -> notFound("user " + body.user()));
-        if (!owner.userId().equals(user.userId())) {
-            requireAdminOf(user, owner.orgId());
-        }
+                : directory
+                        .user(body.user())
+                        // only users the caller administers exist for it: no username enumeration across organisations
+                        .filter(u -> u.userId().equals(user.userId())
+                                || user.role() == UserRole.PLATFORM_ADMIN
+                                || (user.role() == UserRole.ORG_ADMIN
+                                        && u.orgId().equals(user.orgId())))
+                        .orElseThrow(() -> notFound("user " + body.user()));
         Instant expires = null;
         if (body.expiresAt() != null) {
             try {
@@ -283,14 +299,33 @@ class DirectoryController {
 
     @Operation(summary = "List MoUs, optionally of one community")
     @GetMapping("/mous")
-    List<Communities.Mou> mous(@RequestParam(name = "community", required = false) String community) {
+    List<Communities.Mou> mous(
+            @AuthenticationPrincipal JcuPrincipal user,
+            @RequestParam(name = "community", required = false) String community) {
         String id = community == null
                 ? null
                 : communities
                         .community(community)
                         .orElseThrow(() -> notFound("community " + community))
                         .id();
-        return communities.mous(id);
+        List<Communities.Mou> all = communities.mous(id);
+        if (own(user).compartment() == Compartment.GOVERNMENT) {
+            return all;
+        }
+        // a PRIVATE member sees government parties and itself, never which other private organisations signed
+        Set<String> shown = new java.util.HashSet<>();
+        organizations(user).forEach(o -> shown.add((String) o.get("id")));
+        return all.stream()
+                .map(m -> new Communities.Mou(
+                        m.id(),
+                        m.communityId(),
+                        m.reference(),
+                        m.scope(),
+                        m.signedOn(),
+                        m.validFrom(),
+                        m.validUntil(),
+                        m.parties().stream().filter(shown::contains).toList()))
+                .toList();
     }
 
     @Operation(summary = "Record a signed MoU (platform administrators)")

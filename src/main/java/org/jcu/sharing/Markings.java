@@ -1,7 +1,12 @@
 package org.jcu.sharing;
 
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
@@ -33,9 +38,15 @@ public final class Markings {
         }
     }
 
-    private static final Pattern EUCI = Pattern.compile(
-            "(?i)(^|[^A-Z])(TS-UE|EU-TS|S-UE|EU-S|C-UE|EU-C|R-UE|EU-R|RESTREINT\\s+UE|CONFIDENTIEL\\s+UE|SECRET\\s+UE"
-                    + "|TRES\\s+SECRET\\s+UE)([^A-Z]|$)|^euci:");
+    private static final Pattern EUCI = Pattern.compile("(?i)(^|[^A-Z0-9])(TS-UE|EU-TS|S-UE|EU-S|C-UE|EU-C|R-UE|EU-R"
+            + "|(RESTREINT|CONFIDENTIEL|SECRET|TRES SECRET) UE"
+            + "|EU[ -]?(TOP[ -]?SECRET|SECRET|CONFIDENTIAL|RESTRICTED))([^A-Z0-9]|$)"
+            + "|(^|[^A-Z0-9])euci:");
+
+    /** Dashes and spaces that look alike (U+2010–2015, U+2212, U+FE63, U+FF0D; NBSP, U+202F, …). */
+    private static final Pattern DASHES = Pattern.compile("[\\u2010-\\u2015\\u2212\\uFE63\\uFF0D]");
+
+    private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2007\\u202F]+");
 
     private static final String TLP2_EXTENSION = "extension-definition--60a3c5c5-0d10-413e-aab3-9e08dde9e88d";
 
@@ -68,27 +79,62 @@ public final class Markings {
                 pap = Pap.parse(candidate);
             }
         }
-        boolean euci = isEuci(name) || isEuci(statement);
-        return new Meaning(tlp, pap, euci);
+        return new Meaning(tlp, pap, anyString(definition, text -> isEuci(text)));
     }
 
-    /** True if a label or statement names an EU classification level (MISP {@code euci} taxonomy). */
+    /**
+     * True if a text names an EU classification level (MISP {@code euci} taxonomy values, their English and French
+     * forms, or an {@code euci:} tag), after folding look-alike dashes and spaces (NFKC, Unicode dashes, no-break
+     * spaces).
+     */
     public static boolean isEuci(String text) {
-        return text != null && EUCI.matcher(text.trim()).find();
+        if (text == null) {
+            return false;
+        }
+        String folded = Normalizer.normalize(text, Normalizer.Form.NFKC);
+        folded = SPACES.matcher(DASHES.matcher(folded).replaceAll("-"))
+                .replaceAll(" ")
+                .trim();
+        folded = folded.replace("TRÈS", "TRES").replace("très", "tres");
+        return EUCI.matcher(folded).find();
     }
 
-    /** The first label among {@code node.labels} that marks EU classified information, if any. */
+    /**
+     * The first value marking EU classified information among an object's labels and tags: {@code labels} and any
+     * top-level property whose name contains {@code label}, {@code tag}, {@code marking} or {@code classif} (e.g.
+     * MISP's {@code x_misp_tags}), strings or arrays of strings.
+     */
     public static Optional<String> euciLabel(JsonNode node) {
-        JsonNode labels = node.get("labels");
-        if (labels != null && labels.isArray()) {
-            for (JsonNode label : labels) {
-                String value = text(label);
-                if (value != null && isEuci(value)) {
-                    return Optional.of(value);
+        for (Map.Entry<String, JsonNode> property : node.properties()) {
+            String key = property.getKey().toLowerCase(Locale.ROOT);
+            if (!(key.contains("label") || key.contains("tag") || key.contains("marking") || key.contains("classif"))) {
+                continue;
+            }
+            List<String> found = new ArrayList<>();
+            anyString(property.getValue(), text -> {
+                if (found.isEmpty() && isEuci(text)) {
+                    found.add(text);
                 }
+                return false;
+            });
+            if (!found.isEmpty()) {
+                return Optional.of(found.get(0));
             }
         }
         return Optional.empty();
+    }
+
+    /** True if {@code test} holds for some string anywhere in the tree. */
+    private static boolean anyString(JsonNode node, Predicate<String> test) {
+        if (node.isString()) {
+            return test.test(node.stringValue());
+        }
+        for (JsonNode child : node.isObject() ? node.values() : node.isArray() ? node.values() : List.<JsonNode>of()) {
+            if (anyString(child, test)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String labelled(String text, String prefix) {

@@ -53,7 +53,9 @@ public class SharingGroups {
     /**
      * Creates a group owned by {@code ownerOrg}, with the owner and {@code members} as members.
      *
-     * @throws IllegalArgumentException if the name is blank, over 200 characters or taken, or a member is unknown
+     * @throws IllegalArgumentException if the name is blank, over 200 characters or already used by the same owner
+     *     (names are unique per owner only, so that a confidential group's name is not revealed), or a member is
+     *     unknown
      */
     @Transactional
     public SharingGroup create(
@@ -62,12 +64,12 @@ public class SharingGroups {
         if (clean.isEmpty() || clean.length() > 200) {
             throw new IllegalArgumentException("sharing group name must have 1 to 200 characters");
         }
-        if (jdbc.sql("SELECT COUNT(*) FROM sharing_group WHERE name = ?")
-                        .param(clean)
+        if (jdbc.sql("SELECT COUNT(*) FROM sharing_group WHERE name = ? AND owner_org = ?")
+                        .params(clean, ownerOrg)
                         .query(Long.class)
                         .single()
                 > 0) {
-            throw new IllegalArgumentException("sharing group '" + clean + "' already exists");
+            throw new IllegalArgumentException("your organisation already has a sharing group named '" + clean + "'");
         }
         Set<String> ids = new LinkedHashSet<>();
         ids.add(ownerOrg);

@@ -52,11 +52,12 @@ CREATE TABLE mou_party (
 
 CREATE TABLE sharing_group (
     id           TEXT PRIMARY KEY,
-    name         TEXT NOT NULL UNIQUE,
+    name         TEXT NOT NULL,            -- unique per owner: a global check would reveal confidential names
     owner_org    TEXT NOT NULL REFERENCES organization (id),
     confidential BOOLEAN NOT NULL DEFAULT FALSE,   -- member list hidden from members
     description  TEXT NOT NULL DEFAULT '',
-    created_at   TEXT NOT NULL
+    created_at   TEXT NOT NULL,
+    UNIQUE (owner_org, name)
 );
 
 CREATE TABLE sharing_group_member (

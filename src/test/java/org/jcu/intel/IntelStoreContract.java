@@ -339,7 +339,9 @@ abstract class IntelStoreContract extends StoreFixture {
         String sighting = "{\"type\":\"sighting\",\"spec_version\":\"2.1\",\"id\":\"" + Stix.newId("sighting")
                 + "\",\"created\":\"2024-01-01T00:00:00.000Z\",\"modified\":\"2024-01-01T00:00:00.000Z\",\"sighting_of_ref\":\""
                 + indicator + "\",\"where_sighted_refs\":[\"" + identity + "\"],\"count\":3}";
-        assertThat(importJson(Stix.bundle(relationship, sighting), org.id(), false)
+        String identityObject = "{\"type\":\"identity\",\"spec_version\":\"2.1\",\"id\":\"" + identity
+                + "\",\"created\":\"2024-01-01T00:00:00.000Z\",\"modified\":\"2024-01-01T00:00:00.000Z\",\"name\":\"x\"}";
+        assertThat(importJson(Stix.bundle(relationship, sighting, identityObject), org.id(), false)
                         .clean())
                 .isTrue();
         assertThat(queries.referencing(scope, indicator, 10))
@@ -351,6 +353,18 @@ abstract class IntelStoreContract extends StoreFixture {
         assertThat(queries.referencing(scope, identity, 10))
                 .extracting(StoredVersion::type)
                 .containsExactly("sighting");
+        // a list ref to an object the reader cannot see (here: one not stored at all) is left out of what it
+        // receives, and the object is then not listed as referencing that id (which would confirm the id exists)
+        String unknown = Stix.newId("identity");
+        String blind = "{\"type\":\"sighting\",\"spec_version\":\"2.1\",\"id\":\"" + Stix.newId("sighting")
+                + "\",\"created\":\"2024-01-01T00:00:00.000Z\",\"modified\":\"2024-01-01T00:00:00.000Z\","
+                + "\"sighting_of_ref\":\"" + indicator + "\",\"where_sighted_refs\":[\"" + unknown + "\",\"" + identity
+                + "\"]}";
+        assertThat(importJson(Stix.bundle(blind), org.id(), false).clean()).isTrue();
+        assertThat(queries.referencing(scope, unknown, 10)).isEmpty();
+        assertThat(queries.referencing(scope, identity, 10)).hasSize(2);
+        assertThat(queries.referencing(scope, identity, 10))
+                .allSatisfy(v -> assertThat(v.content()).doesNotContain(unknown));
     }
 
     // ---- writers ---------------------------------------------------------------------------------------------

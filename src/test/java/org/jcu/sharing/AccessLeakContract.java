@@ -132,6 +132,8 @@ public abstract class AccessLeakContract extends StoreFixture {
         final Profile profile;
         final int bundle;
         Tlp tlp;
+        /** Re-shared by a recipient that got it under AMBER or stricter: it stays with the holder (decision 0010). */
+        boolean holderOnly;
 
         HoldingM(String org, Profile profile, int bundle) {
             this.org = org;
@@ -480,6 +482,18 @@ public abstract class AccessLeakContract extends StoreFixture {
                         HoldingM old = members.get(i).holdings.get(org);
                         HoldingM holding = new HoldingM(org, profile, number);
                         holding.tlp = members.get(i).marked != null ? members.get(i).marked : profile.defaultTlp();
+                        // never loosened: how did this organisation receive the version from the others?
+                        Tlp got = null;
+                        Instant now = Instant.now();
+                        for (HoldingM other : members.get(i).holdings.values()) {
+                            if (other.bundle >= 0 && !other.org.equals(org) && sees(orgs.get(org), other, now)) {
+                                got = got == null || other.tlp.ordinal() < got.ordinal() ? other.tlp : got;
+                            }
+                        }
+                        if (got != null) {
+                            holding.tlp = Tlp.mostRestrictive(holding.tlp, got);
+                            holding.holderOnly = got.ordinal() >= Tlp.AMBER.ordinal();
+                        }
                         members.get(i).holdings.put(org, holding);
                         assertThat(old.bundle).isEqualTo(-1);
                     }
@@ -506,15 +520,23 @@ public abstract class AccessLeakContract extends StoreFixture {
 
         /** Decision 0007: members created by the same import take the stricter TLP of a container that names them. */
         void applyContainerRule(String org, int bundle, List<VersionM> members) {
-            for (VersionM container : members) {
-                if (!container.type.equals("report") && !container.type.equals("grouping")) {
-                    continue;
-                }
-                Tlp containerTlp = container.holdings.get(org).tlp;
-                for (VersionM member : members) {
-                    HoldingM holding = member.holdings.get(org);
-                    if (member != container && container.objectRefs.contains(member.id) && holding.bundle == bundle) {
-                        holding.tlp = Tlp.mostRestrictive(holding.tlp, containerTlp);
+            boolean changed = true;
+            while (changed) {
+                changed = false;
+                for (VersionM container : members) {
+                    if (!container.type.equals("report") && !container.type.equals("grouping")) {
+                        continue;
+                    }
+                    Tlp containerTlp = container.holdings.get(org).tlp;
+                    for (VersionM member : members) {
+                        HoldingM holding = member.holdings.get(org);
+                        if (member != container
+                                && container.objectRefs.contains(member.id)
+                                && holding.bundle == bundle
+                                && holding.tlp.ordinal() < containerTlp.ordinal()) {
+                            holding.tlp = containerTlp;
+                            changed = true;
+                        }
                     }
                 }
             }
@@ -624,6 +646,9 @@ public abstract class AccessLeakContract extends StoreFixture {
         boolean sees(OrgM reader, HoldingM h, Instant at) {
             if (h.org.equals(reader.id())) {
                 return true;
+            }
+            if (h.holderOnly) {
+                return false;
             }
             if (h.tlp == Tlp.RED) {
                 return h.profile.recipients().contains(reader.id());

@@ -269,12 +269,34 @@ abstract class SharingApiContract extends StoreFixture {
                 .isEqualTo(200);
         assertThat(jdbc.queryForObject("SELECT owner_org FROM object_version WHERE stix_id = ?", String.class, id))
                 .isEqualTo(a);
-        // B, named by created_by_ref, neither sees it (A's default is organisation only) nor may version it
+        // B, named by created_by_ref, neither sees it (A's default is organisation only) nor may version it; the
+        // refusal does not even confirm that the id exists (the same answer as for any unavailable id)
         assertThat(status("/api/v1/objects/" + id, authB)).isEqualTo(404);
         HttpResponse<String> takeover =
                 upload(authB, "", Stix.bundle(Stix.indicator(id, CREATED, "2025-04-01T00:00:00.000Z", "")));
         assertThat(takeover.statusCode()).isEqualTo(422);
-        assertThat(takeover.body()).contains("not-owner");
+        assertThat(takeover.body())
+                .contains("id-unavailable")
+                .doesNotContain("not-owner")
+                .doesNotContain("owned");
+        HttpResponse<String> conflict =
+                upload(authB, "", Stix.bundle(Stix.indicator(id, CREATED, CREATED, "\"labels\":[\"x\"]")));
+        assertThat(conflict.body()).contains("id-unavailable").doesNotContain("version-conflict");
+        // once B can see it, it learns why: only the owner versions an object
+        String community = call("POST", "/api/v1/communities", admin, "{\"name\":\"" + unique("com") + "\"}", 201)
+                .get("id")
+                .asString();
+        mou(community, a, b);
+        String shared = Stix.newId("indicator");
+        assertThat(upload(
+                                authA,
+                                "?distribution=communities&community=" + community,
+                                Stix.bundle(Stix.indicator(shared, CREATED, CREATED, "")))
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(upload(authB, "", Stix.bundle(Stix.indicator(shared, CREATED, "2025-04-01T00:00:00.000Z", "")))
+                        .body())
+                .contains("not-owner");
     }
 
     @Test
