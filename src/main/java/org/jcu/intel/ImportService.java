@@ -391,6 +391,10 @@ public class ImportService {
                     upgraded++;
                 }
                 if (!p.violations().isEmpty()) {
+                    if (p.violations().stream().anyMatch(v -> "euci-refused".equals(v.rule()))
+                            && "marking-definition".equals(p.object().type())) {
+                        markings.refuseInput(p.object().id());
+                    }
                     reject(p.violations());
                     continue;
                 }
@@ -562,7 +566,11 @@ public class ImportService {
             boolean wasUpgraded = StixUpgrade.upgradeIfNeeded(node);
             List<Violation> found = new ArrayList<>(validator.validate(node, position));
             StixObject object = new StixObject(node);
-            if (found.isEmpty()) {
+            if ("marking-definition".equals(object.type())
+                    && Markings.classify(node).euci()) {
+                // EUCI material refuses the whole input, even when the definition is otherwise invalid
+                found.add(euci(object.id(), "/", "this marking definition marks EU classified information"));
+            } else if (found.isEmpty()) {
                 Markings.euciLabel(node)
                         .ifPresent(label -> found.add(
                                 euci(object.id(), "/labels", "labelled '" + label + "', EU classified information")));

@@ -65,6 +65,13 @@ final class RunMarkings {
         return meaning;
     }
 
+    /** Notes an EUCI marking definition that failed validation: the whole input is refused all the same. */
+    void refuseInput(String definitionId) {
+        if (euciDefinition == null) {
+            euciDefinition = definitionId;
+        }
+    }
+
     /** The most restrictive TLP and PAP among {@code refs}, and the first EUCI marking among them. */
     Resolved resolve(List<String> refs) {
         Tlp tlp = null;
@@ -107,6 +114,11 @@ final class RunMarkings {
      */
     @Nullable
     String finish() {
+        if (euciDefinition != null) {
+            // whatever refers to it (object or granular markings, before or after it), the input is EUCI material
+            return "the input contains marking definition " + euciDefinition + ", which marks EU classified"
+                    + " information (EUCI); the platform is not accredited for EUCI and refuses the whole input";
+        }
         long[] seqs = Arrays.copyOf(created, createdCount);
         Arrays.sort(seqs);
         for (String ref : notYetKnown) {

@@ -1,0 +1,7 @@
+package org.jcu.sharing;
+
+import org.jcu.test.PostgresStore;
+
+/** {@link SharingAttacksContract} on PostgreSQL. */
+@PostgresStore
+class SharingAttacksPostgresTest extends SharingAttacksContract {}

@@ -1,0 +1,7 @@
+package org.jcu.sharing;
+
+import org.jcu.test.SqliteStore;
+
+/** {@link SharingAttacksContract} on SQLite. */
+@SqliteStore
+class SharingAttacksSqliteTest extends SharingAttacksContract {}
