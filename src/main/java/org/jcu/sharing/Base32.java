@@ -1,36 +1,23 @@
 package org.jcu.sharing;
 
-import java.io.ByteArrayOutputStream;
+import java.util.Locale;
 
 /**
  * Base32 (RFC 4648 §6, alphabet {@code A–Z2–7}) as authenticator apps expect TOTP secrets in {@code otpauth://} URIs:
- * encoded without {@code =} padding; decoding ignores case, spaces and padding.
+ * encoded without {@code =} padding; decoding ignores case, spaces and padding. A thin adapter over Apache Commons
+ * Codec's {@code Base32}.
  *
  * <p>Thread-safety: stateless.
  */
 final class Base32 {
 
-    private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+    private static final org.apache.commons.codec.binary.Base32 CODEC = new org.apache.commons.codec.binary.Base32();
 
     private Base32() {}
 
     /** Upper-case Base32 of {@code bytes}, without padding. */
     static String encode(byte[] bytes) {
-        StringBuilder out = new StringBuilder((bytes.length * 8 + 4) / 5);
-        int buffer = 0;
-        int bits = 0;
-        for (byte b : bytes) {
-            buffer = (buffer << 8) | (b & 0xff);
-            bits += 8;
-            while (bits >= 5) {
-                out.append(ALPHABET.charAt((buffer >> (bits - 5)) & 31));
-                bits -= 5;
-            }
-        }
-        if (bits > 0) {
-            out.append(ALPHABET.charAt((buffer << (5 - bits)) & 31));
-        }
-        return out.toString();
+        return CODEC.encodeAsString(bytes).replace("=", "");
     }
 
     /**
@@ -39,24 +26,11 @@ final class Base32 {
      * @throws IllegalArgumentException for a character outside the alphabet
      */
     static byte[] decode(String text) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int buffer = 0;
-        int bits = 0;
-        for (char c : text.toCharArray()) {
-            if (c == '=' || c == ' ') {
-                continue;
-            }
-            int value = ALPHABET.indexOf(Character.toUpperCase(c));
-            if (value < 0) {
-                throw new IllegalArgumentException("not a Base32 character: '" + c + "'");
-            }
-            buffer = (buffer << 5) | value;
-            bits += 5;
-            if (bits >= 8) {
-                out.write((buffer >> (bits - 8)) & 0xff);
-                bits -= 8;
-            }
+        String clean = text.replace(" ", "").replace("=", "").toUpperCase(Locale.ROOT);
+        if (!clean.matches("[A-Z2-7]*")) {
+            throw new IllegalArgumentException("not Base32: a character outside A-Z and 2-7");
         }
-        return out.toByteArray();
+        int padding = (8 - clean.length() % 8) % 8;
+        return CODEC.decode(clean + "=".repeat(padding));
     }
 }
