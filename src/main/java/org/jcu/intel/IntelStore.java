@@ -30,7 +30,7 @@ class IntelStore {
     static final int INSERT_CHUNK = 1000;
 
     private static final String VERSION_COLUMNS =
-            "v.announced, v.stix_id, v.version_key, v.stix_type, v.spec_version, v.modified, v.created, v.revoked,"
+            "v.seq, v.stix_id, v.version_key, v.stix_type, v.spec_version, v.modified, v.created, v.revoked,"
                     + " v.content, v.date_added";
 
     private static final RowMapper<StoredVersion> VERSION_ROW = (rs, n) -> new StoredVersion(
@@ -166,18 +166,16 @@ class IntelStore {
     }
 
     private Map<String, Long> insertVersionsNumbered(List<NewVersion> rows, String dateAdded) {
-        Long max = jdbc.queryForObject("SELECT COALESCE(MAX(announced), 0) FROM object_version", Long.class);
-        long first = (max == null ? 0 : max) + 1;
+        long first = lastPosition() + 1;
         Map<String, Long> seqs = new HashMap<>(rows.size() * 2);
         for (int i = 0; i < rows.size(); i++) {
             seqs.put(rows.get(i).id() + " " + rows.get(i).versionKey(), first + i);
         }
         jdbc.batchUpdate("""
                 INSERT INTO object_version (seq, stix_id, version_key, stix_type, owner_org, spec_version, modified,
-                    created, revoked, upgraded_from, content_hash, content, date_added, announced)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows, rows.size(), (ps, v) -> {
+                    created, revoked, upgraded_from, content_hash, content, date_added)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows, rows.size(), (ps, v) -> {
             ps.setLong(1, seqs.get(v.id() + " " + v.versionKey()));
-            ps.setLong(14, seqs.get(v.id() + " " + v.versionKey()));
             ps.setString(2, v.id());
             ps.setString(3, v.versionKey());
             ps.setString(4, v.type());
@@ -343,29 +341,43 @@ class IntelStore {
                 now);
     }
 
+    /** The greatest position given so far, to versions or announcements (SQLite numbering; both are indexed). */
+    private long lastPosition() {
+        Long max = jdbc.queryForObject(
+                "SELECT MAX(m) FROM (SELECT COALESCE(MAX(seq), 0) AS m FROM object_version"
+                        + " UNION ALL SELECT COALESCE(MAX(pos), 0) FROM announcement) positions",
+                Long.class);
+        return max == null ? 0 : max;
+    }
+
     /** {@link #announce} for known version seqs (a release: another organisation now holds them). */
     int announceSeqs(List<Long> seqs, String now) {
         if (seqs.isEmpty()) {
             return 0;
         }
+        forChunks(
+                seqs.stream().map(String::valueOf).toList(),
+                (chunk, marks) -> jdbc.update(
+                        "DELETE FROM announcement WHERE version_seq IN (" + marks + ")",
+                        chunk.stream().map(Long::parseLong).toArray()));
         if (postgres) {
             forChunks(seqs.stream().map(String::valueOf).toList(), (chunk, marks) -> {
                 List<Object> params = new ArrayList<>();
                 params.add(now);
                 chunk.forEach(seq -> params.add(Long.parseLong(seq)));
                 jdbc.update(
-                        "UPDATE object_version SET announced = nextval('object_version_seq_seq'), date_added = ?"
-                                + " WHERE seq IN (" + marks + ")",
+                        "INSERT INTO announcement (pos, version_seq, announced_at)"
+                                + " SELECT nextval('object_version_seq_seq'), seq, ? FROM object_version"
+                                + " WHERE seq IN (" + marks + ") ORDER BY seq",
                         params.toArray());
             });
         } else {
-            Long max = jdbc.queryForObject("SELECT COALESCE(MAX(announced), 0) FROM object_version", Long.class);
-            long next = (max == null ? 0 : max) + 1;
+            long next = lastPosition() + 1;
             List<Object[]> rows = new ArrayList<>(seqs.size());
             for (Long seq : seqs) {
-                rows.add(new Object[] {next++, now, seq});
+                rows.add(new Object[] {next++, seq, now});
             }
-            jdbc.batchUpdate("UPDATE object_version SET announced = ?, date_added = ? WHERE seq = ?", rows);
+            jdbc.batchUpdate("INSERT INTO announcement (pos, version_seq, announced_at) VALUES (?, ?, ?)", rows);
         }
         return seqs.size();
     }
@@ -422,18 +434,13 @@ class IntelStore {
      * {@code limit} rows.
      */
     List<StoredVersion> listVersions(AccessScope scope, VersionFilter filter, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT ")
-                .append(VERSION_COLUMNS)
-                .append(" FROM object_version v WHERE ")
-                .append(AccessPolicy.versionPredicate("v", scope))
-                .append(" AND v.announced > ?");
+        StringBuilder conditions = new StringBuilder(" AND ").append(AccessPolicy.versionPredicate("v", scope));
         List<Object> args = new ArrayList<>();
-        args.add(filter.afterSeq());
-        in(sql, args, "v.stix_type", filter.types());
-        in(sql, args, "v.stix_id", filter.ids());
-        in(sql, args, "v.spec_version", filter.specVersions());
+        in(conditions, args, "v.stix_type", filter.types());
+        in(conditions, args, "v.stix_id", filter.ids());
+        in(conditions, args, "v.spec_version", filter.specVersions());
         if (filter.addedAfter() != null) {
-            sql.append(" AND v.date_added > ?");
+            conditions.append(" AND " + ADDED + " > ?");
             args.add(filter.addedAfter());
         }
         VersionSelector versions = filter.versions();
@@ -449,17 +456,40 @@ class IntelStore {
             }
             if (!versions.keys().isEmpty()) {
                 alternatives.add("v.version_key IN (" + marks(versions.keys().size()) + ")");
-                alternatives.add("(v.version_key = '' AND v.date_added IN ("
+                alternatives.add("(v.version_key = '' AND " + ADDED + " IN ("
                         + marks(versions.keys().size()) + "))");
             }
-            sql.append(" AND (").append(String.join(" OR ", alternatives)).append(')');
+            conditions
+                    .append(" AND (")
+                    .append(String.join(" OR ", alternatives))
+                    .append(')');
             args.addAll(versions.keys());
             args.addAll(versions.dateAddedKeys());
         }
-        sql.append(" ORDER BY v.announced LIMIT ?");
-        args.add(limit);
-        return jdbc.query(sql.toString(), VERSION_ROW, args.toArray());
+        // versions at their insertion position, and versions announced again at their new position (decision 0008);
+        // each branch is an index range scan in position order, merged and cut to the page
+        String columns = "v.stix_id, v.version_key, v.stix_type, v.spec_version, v.modified, v.created, v.revoked,"
+                + " v.content";
+        String inserted = "SELECT v.seq AS pos, " + columns + ", v.date_added AS added FROM object_version v"
+                + " WHERE v.seq > ? AND NOT EXISTS (SELECT 1 FROM announcement a0 WHERE a0.version_seq = v.seq)"
+                + conditions.toString().replace(ADDED, "v.date_added") + " ORDER BY v.seq LIMIT ?";
+        String announced = "SELECT a.pos AS pos, " + columns + ", a.announced_at AS added FROM announcement a"
+                + " JOIN object_version v ON v.seq = a.version_seq WHERE a.pos > ?"
+                + conditions.toString().replace(ADDED, "a.announced_at") + " ORDER BY a.pos LIMIT ?";
+        String sql = "SELECT * FROM (SELECT * FROM (" + inserted + ") b1 UNION ALL SELECT * FROM (" + announced
+                + ") b2) x ORDER BY x.pos LIMIT ?";
+        List<Object> all = new ArrayList<>();
+        for (int branch = 0; branch < 2; branch++) {
+            all.add(filter.afterSeq());
+            all.addAll(args);
+            all.add(limit);
+        }
+        all.add(limit);
+        return jdbc.query(sql, VERSION_ROW, all.toArray());
     }
+
+    /** Placeholder for a version's delivery date in listing conditions (its own, or its announcement's). */
+    private static final String ADDED = "{added}";
 
     /** Number of latest versions per type visible to {@code scope}. */
     Map<String, Long> countLatestByType(AccessScope scope) {

@@ -101,14 +101,16 @@ public final class Markings {
 
     /**
      * The first value marking EU classified information among an object's labels and tags: {@code labels} and any
-     * top-level property whose name contains {@code label}, {@code tag}, {@code marking} or {@code classif} (e.g.
-     * MISP's {@code x_misp_tags}), strings or arrays of strings.
+     * top-level property whose name contains {@code label}, {@code tag} or {@code classif} (e.g. MISP's
+     * {@code x_misp_tags}), strings or arrays of strings. Marking definitions are read whole by {@link #classify}.
      */
     public static Optional<String> euciLabel(JsonNode node) {
         for (Map.Entry<String, JsonNode> property : node.properties()) {
             String key = property.getKey().toLowerCase(Locale.ROOT);
-            if (!(key.contains("label") || key.contains("tag") || key.contains("marking") || key.contains("classif"))) {
-                continue;
+            if (key.endsWith("_ref")
+                    || key.endsWith("_refs")
+                    || !(key.contains("label") || key.contains("tag") || key.contains("classif"))) {
+                continue; // ids and other properties are not where classification labels go
             }
             List<String> found = new ArrayList<>();
             anyString(property.getValue(), text -> {

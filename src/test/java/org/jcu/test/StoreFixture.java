@@ -55,6 +55,7 @@ public abstract class StoreFixture {
     /** Empties the intelligence tables (the directory is kept; names are unique per test). */
     protected void resetStore() {
         jdbc.update("DELETE FROM holding_target");
+        jdbc.update("DELETE FROM announcement");
         jdbc.update("DELETE FROM object_ref");
         jdbc.update("DELETE FROM holding");
         jdbc.update("DELETE FROM object_version");
