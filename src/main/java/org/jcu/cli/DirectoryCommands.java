@@ -40,6 +40,12 @@ final class DirectoryCommands {
         @Mixin
         DataOptions data = new DataOptions();
 
+        @Option(
+                names = {"-h", "--help"},
+                usageHelp = true,
+                description = "Show this help message and exit.")
+        boolean help;
+
         @Override
         public final Integer call() throws Exception {
             try (ConfigurableApplicationContext context = SpringRunner.offline(data.springProperties())) {

@@ -150,6 +150,20 @@ class IntelController {
                 .body(out.append("]}").toString());
     }
 
+    @Operation(
+            summary = "How you hold the latest version you may see: TLP, PAP and time of every holding that grants you"
+                    + " the object, and the distribution of your own")
+    @GetMapping(value = "/objects/{id}/handling", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Object> handling(@AuthenticationPrincipal JcuPrincipal user, @PathVariable("id") String id) {
+        List<Map<String, Object>> handling = queries.handling(scopes.of(user), id);
+        if (handling.isEmpty()) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(Map.of("status", 404, "error", "not-found", "message", "no object " + id));
+        }
+        return ResponseEntity.ok(Map.of("id", id, "holdings", handling));
+    }
+
     @Operation(summary = "Relationships and sightings that reference an object")
     @GetMapping(value = "/objects/{id}/references", produces = MediaType.APPLICATION_JSON_VALUE)
     String references(

@@ -125,4 +125,15 @@ public class IntelQueries {
                 .filter(v -> v.content().contains(quoted))
                 .toList();
     }
+
+    /**
+     * The handling of the latest version of {@code id} that {@code scope} may see: per granting holding its TLP, PAP,
+     * when it was received, and for the reader's own holding its distribution (decision 0007: TLP and PAP are shown to
+     * recipients). Empty if the reader may not see the object.
+     */
+    public List<Map<String, Object>> handling(AccessScope scope, String id) {
+        return latest(scope, id)
+                .map(v -> store.handling(scope, id, v.versionKey()))
+                .orElse(List.of());
+    }
 }

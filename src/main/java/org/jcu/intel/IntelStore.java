@@ -407,6 +407,31 @@ class IntelStore {
         return all.toArray();
     }
 
+    /**
+     * How {@code scope} holds one version: the TLP, PAP and distribution of every holding that grants it, the reader's
+     * own holding marked {@code own} (the distribution of other organisations' holdings is theirs and not returned).
+     */
+    List<Map<String, Object>> handling(AccessScope scope, String stixId, String versionKey) {
+        return jdbc.query(
+                "SELECT h.org_id, h.tlp, h.pap, h.distribution, h.received_at FROM holding h"
+                        + " JOIN object_version v ON v.seq = h.version_seq WHERE v.stix_id = ? AND v.version_key = ?"
+                        + " AND (" + AccessPolicy.holdingPredicate("h", scope) + ") ORDER BY h.received_at",
+                (rs, n) -> {
+                    Map<String, Object> row = new java.util.LinkedHashMap<>();
+                    boolean own = rs.getString(1).equals(scope.orgId());
+                    row.put("own", own);
+                    row.put("tlp", rs.getString(2));
+                    row.put("pap", rs.getString(3));
+                    if (own) {
+                        row.put("distribution", rs.getString(4));
+                    }
+                    row.put("received_at", rs.getString(5));
+                    return row;
+                },
+                stixId,
+                versionKey);
+    }
+
     /** Which of {@code ids} have at least one version visible to {@code scope}. */
     Set<String> visibleIds(AccessScope scope, Collection<String> ids) {
         Set<String> out = new HashSet<>();

@@ -118,11 +118,12 @@ class DirectoryController {
     @PutMapping("/organizations/{id}/defaults")
     Map<String, Object> setDefaults(
             @AuthenticationPrincipal JcuPrincipal user, @PathVariable("id") String id, @RequestBody DefaultsBody body) {
-        requireAdminOf(user, id);
-        Directory.SharingDefaults current = directory
-                .organization(id)
-                .orElseThrow(() -> notFound("organisation " + id))
-                .defaults();
+        Directory.Organization target = directory
+                .findOrganizationByIdOrName(id)
+                .filter(o -> user.role() == UserRole.PLATFORM_ADMIN || o.id().equals(user.orgId()))
+                .orElseThrow(() -> forbidden("administrators of that organisation only"));
+        requireAdminOf(user, target.id());
+        Directory.SharingDefaults current = target.defaults();
         Directory.SharingDefaults next = new Directory.SharingDefaults(
                 body.tlp() == null ? current.tlp() : Tlp.of(body.tlp()),
                 body.pap() == null ? current.pap() : Pap.of(body.pap()),
@@ -136,7 +137,7 @@ class DirectoryController {
                                                 new IllegalArgumentException("communities: no community '" + c + "'"))
                                         .id())
                                 .toList());
-        return view(directory.setDefaults(id, next));
+        return view(directory.setDefaults(target.id(), next));
     }
 
     // -- users and tokens ------------------------------------------------------------------------------------------
@@ -338,7 +339,7 @@ class DirectoryController {
                         body.reference(),
                         body.scope(),
                         date(body.signedOn(), "signed_on"),
-                        instant(body.validFrom(), "valid_from"),
+                        body.validFrom() == null ? Instant.now() : instant(body.validFrom(), "valid_from"),
                         body.validUntil() == null ? null : instant(body.validUntil(), "valid_until"),
                         body.parties()));
     }

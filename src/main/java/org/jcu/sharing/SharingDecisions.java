@@ -69,12 +69,16 @@ public class SharingDecisions {
                 throw new IllegalArgumentException(
                         "distribution sharing_groups: name at least one sharing group (sharing_group=…)");
             }
+            List<SharingGroups.SharingGroup> mine = sharingGroups.visibleTo(holderOrg, false);
             for (String group : new LinkedHashSet<>(request.sharingGroups())) {
-                if (!sharingGroups.isMember(group, holderOrg)) {
-                    throw new IllegalArgumentException(
-                            "sharing_group '" + group + "': no such group among your organisation's groups");
-                }
-                groupIds.add(group);
+                // by id, or by name among the groups the holder belongs to
+                String id = mine.stream()
+                        .filter(g -> g.id().equals(group) || g.name().equals(group))
+                        .map(SharingGroups.SharingGroup::id)
+                        .findFirst()
+                        .orElseThrow(() -> new IllegalArgumentException(
+                                "sharing_group '" + group + "': no such group among your organisation's groups"));
+                groupIds.add(id);
             }
         } else if (!request.sharingGroups().isEmpty()) {
             throw new IllegalArgumentException(

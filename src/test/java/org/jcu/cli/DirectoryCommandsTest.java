@@ -26,7 +26,13 @@ class DirectoryCommandsTest {
     String ok(String... args) {
         Cli.Result result = jcu(args);
         assertThat(result.exitCode()).as(result.toString()).isZero();
-        return result.out().strip();
+        // a real `jcu` process logs to standard error (logback-spring.xml); inside this shared test JVM the logging
+        // system may already be set up by another context and write to standard output, so drop log lines here
+        return result.out()
+                .lines()
+                .filter(line -> !line.matches("\\d{4}-\\d\\d-\\d\\dT\\S+\\s+(TRACE|DEBUG|INFO|WARN|ERROR) .*"))
+                .collect(java.util.stream.Collectors.joining("\n"))
+                .strip();
     }
 
     @Test

@@ -162,10 +162,16 @@ abstract class SharingAttacksContract extends SharingFixture {
                         .statusCode())
                 .isEqualTo(200);
         assertThat(status("/api/v1/objects/" + indicator, authB)).isEqualTo(200);
+        // the recipient is shown the handling it received the object under; other organisations' distribution is theirs
+        JsonNode handling = call("GET", "/api/v1/objects/" + indicator + "/handling", authB, null, 200);
+        assertThat(handling.get("holdings").get(0).get("tlp").asString()).isEqualTo("TLP:RED");
+        assertThat(handling.get("holdings").get(0).get("own").asBoolean()).isFalse();
+        assertThat(handling.get("holdings").get(0).has("distribution")).isFalse();
+        call("GET", "/api/v1/objects/" + indicator + "/handling", tokenFor(c, "ANALYST"), null, 404);
         HttpResponse<String> reshare = upload(
                 authB,
                 "?tlp=TLP:CLEAR&distribution=sharing_groups&sharing_group="
-                        + group.get("id").asString(),
+                        + java.net.URLEncoder.encode(group.get("name").asString(), StandardCharsets.UTF_8),
                 Stix.bundle(content));
         assertThat(reshare.statusCode()).isEqualTo(200);
         assertThat(holding(indicator, b)).isEqualTo("TLP:RED - ORGANISATION_ONLY");
