@@ -125,7 +125,7 @@ class TaxiiController {
             @AuthenticationPrincipal JcuPrincipal user,
             @PathVariable("root") String root,
             @PathVariable("collection") String collection,
-            @RequestParam Map<String, String> params) {
+            @io.swagger.v3.oas.annotations.Parameter(hidden = true) @RequestParam Map<String, String> params) {
         requireTaxiiAccept(request);
         requireCollection(root, collection);
         IntelQueries.Page page = queries.list(scopes.of(user), query(request, params, null));
@@ -141,7 +141,7 @@ class TaxiiController {
             @PathVariable("root") String root,
             @PathVariable("collection") String collection,
             @PathVariable("id") String id,
-            @RequestParam Map<String, String> params) {
+            @io.swagger.v3.oas.annotations.Parameter(hidden = true) @RequestParam Map<String, String> params) {
         requireTaxiiAccept(request);
         requireCollection(root, collection);
         IntelQueries.Page page = pageOfObject(request, user, params, id);
@@ -156,7 +156,7 @@ class TaxiiController {
             @AuthenticationPrincipal JcuPrincipal user,
             @PathVariable("root") String root,
             @PathVariable("collection") String collection,
-            @RequestParam Map<String, String> params) {
+            @io.swagger.v3.oas.annotations.Parameter(hidden = true) @RequestParam Map<String, String> params) {
         requireTaxiiAccept(request);
         requireCollection(root, collection);
         IntelQueries.Page page = queries.list(scopes.of(user), query(request, params, null));
@@ -191,7 +191,7 @@ class TaxiiController {
             @PathVariable("root") String root,
             @PathVariable("collection") String collection,
             @PathVariable("id") String id,
-            @RequestParam Map<String, String> params) {
+            @io.swagger.v3.oas.annotations.Parameter(hidden = true) @RequestParam Map<String, String> params) {
         requireTaxiiAccept(request);
         requireCollection(root, collection);
         Map<String, String> all = new LinkedHashMap<>(params);
