@@ -1,7 +1,6 @@
 package org.jcu.audit;
 
 import java.util.List;
-import java.util.Locale;
 import org.jcu.audit.AuditAnchor.Head;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -46,11 +45,7 @@ class AuditStore {
 
     AuditStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.postgres = Boolean.TRUE.equals(jdbc.execute((java.sql.Connection connection) -> connection
-                .getMetaData()
-                .getDatabaseProductName()
-                .toLowerCase(Locale.ROOT)
-                .contains("postgres")));
+        this.postgres = org.jcu.platform.Databases.isPostgres(jdbc);
     }
 
     /** Takes the appenders' lock for the rest of the caller's transaction (PostgreSQL; SQLite already holds it). */

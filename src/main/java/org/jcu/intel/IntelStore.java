@@ -50,11 +50,7 @@ class IntelStore {
 
     IntelStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.postgres = Boolean.TRUE.equals(jdbc.execute((java.sql.Connection connection) -> connection
-                .getMetaData()
-                .getDatabaseProductName()
-                .toLowerCase(java.util.Locale.ROOT)
-                .contains("postgres")));
+        this.postgres = org.jcu.platform.Databases.isPostgres(jdbc);
     }
 
     /**
