@@ -102,6 +102,14 @@ public final class IpRange {
         return other.prefix >= prefix && Arrays.equals(mask(other.network, prefix), network);
     }
 
+    /**
+     * True if the two ranges share an address. CIDR blocks never partly overlap, so this is {@code contains(other) ||
+     * other.contains(this)}: the IP correlation rule of {@link ObservableKind#IP}.
+     */
+    public boolean overlaps(IpRange other) {
+        return contains(other) || other.contains(this);
+    }
+
     /** The enclosing range of this one with {@code shorterPrefix} bits (0..prefix()). */
     public IpRange truncate(int shorterPrefix) {
         if (shorterPrefix > prefix) {

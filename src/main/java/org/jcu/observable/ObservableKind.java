@@ -21,7 +21,7 @@ public enum ObservableKind {
     URL("url"),
     /** {@code email-addr} value: local part as given, domain as {@link #DOMAIN}. */
     EMAIL("email"),
-    /** {@code mac-addr} value: lower-case, colon-separated octets (STIX 2.1 §6.7). */
+    /** {@code mac-addr} value: lower-case, colon-separated octets (STIX 2.1 §6.10). */
     MAC("mac"),
     /** {@code autonomous-system} number, decimal without leading zeros. */
     ASN("asn"),
