@@ -8,17 +8,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.jcu.test.Corpus;
 import org.jcu.test.Stix;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The STIX 2.1 cases of the OASIS pattern validator (stix2-patterns 2.1.2, corpus {@code
  * oasis-cti-pattern-validator-cases}): every spec example and pass case parses, every fail case is refused. Each
- * valid pattern also survives {@code format()}: the text parses back to an equal pattern.
+ * valid pattern also survives {@code format()}: the text parses back to an equal pattern. The indicator patterns of
+ * the example corpora parse too.
  */
 class StixPatternCorpusTest {
 
@@ -70,6 +74,44 @@ class StixPatternCorpusTest {
                 .toList();
         assertThat(lines).hasSize(23);
         return lines.stream().map(line -> DynamicTest.dynamicTest(line, () -> parsesAndRoundTrips(line)));
+    }
+
+    /** Indicators in the STIX example corpora (OASIS documentation and schemas, MISP mappings, medallion data). */
+    @TestFactory
+    Stream<DynamicTest> indicatorPatternsOfTheExampleCorporaParse() throws IOException {
+        Set<String> patterns = new TreeSet<>();
+        for (String folder : List.of(
+                "oasis-cti-documentation-examples",
+                "oasis-cti-stix2-json-schemas/examples",
+                "misp-stix-mappings",
+                "oasis-cti-taxii-server-testdata")) {
+            try (Stream<Path> files = Files.walk(Corpus.path(folder))) {
+                for (Path file :
+                        files.filter(f -> f.toString().endsWith(".json")).toList()) {
+                    JsonNode root;
+                    try {
+                        root = Stix.parse(Files.readString(file));
+                    } catch (JacksonException e) {
+                        continue; // documentation fragments that are not whole JSON documents
+                    }
+                    collectPatterns(root, patterns);
+                }
+            }
+        }
+        assertThat(patterns).as("distinct STIX patterns found").hasSizeGreaterThan(150);
+        return patterns.stream().map(pattern -> DynamicTest.dynamicTest(pattern, () -> parsesAndRoundTrips(pattern)));
+    }
+
+    private static void collectPatterns(JsonNode node, Set<String> patterns) {
+        if (node.isObject()
+                && "indicator".equals(node.path("type").asString(""))
+                && node.path("pattern").isString()
+                && "stix".equals(node.path("pattern_type").asString("stix"))) {
+            patterns.add(node.path("pattern").asString());
+        }
+        for (JsonNode child : node) {
+            collectPatterns(child, patterns);
+        }
     }
 
     private static void parsesAndRoundTrips(String pattern) {
