@@ -17,6 +17,8 @@ import org.jcu.stix.Violation;
  * @param upgraded      objects upgraded from STIX 2.0 to 2.1
  * @param importedByType imported counts per STIX type
  * @param violations    why objects were refused (at most {@link ImportService#MAX_REPORTED} listed)
+ * @param notIndexed    observable values kept in their objects but not correlated because they do not normalise
+ * @param warnings      why (rule {@code observable-invalid}; at most {@link ImportService#MAX_REPORTED} listed)
  * @param error         a fatal input error (malformed or truncated JSON), or null
  * @param seconds       wall-clock duration
  */
@@ -30,6 +32,8 @@ public record ImportReport(
         long upgraded,
         Map<String, Long> importedByType,
         List<Violation> violations,
+        long notIndexed,
+        List<Violation> warnings,
         String error,
         double seconds) {
 

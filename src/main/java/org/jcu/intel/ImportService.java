@@ -26,6 +26,9 @@ import org.jcu.intel.IntelStore.NewRef;
 import org.jcu.intel.IntelStore.NewTarget;
 import org.jcu.intel.IntelStore.NewVersion;
 import org.jcu.intel.IntelStore.StoredRef;
+import org.jcu.observable.Correlations;
+import org.jcu.observable.NormalizedValue;
+import org.jcu.observable.ObservableExtractor;
 import org.jcu.sharing.Distribution;
 import org.jcu.sharing.HoldingSharing;
 import org.jcu.sharing.Markings;
@@ -93,6 +96,9 @@ public class ImportService {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ImportService.class);
 
     private final IntelStore store;
+    private final Correlations correlations;
+    private static final ObservableExtractor.Extraction NO_OBSERVABLES =
+            new ObservableExtractor.Extraction(List.of(), List.of(), List.of(), null);
     private final TransactionTemplate transactions;
     private final StixValidator validator = new StixValidator();
     private final java.time.Clock clock;
@@ -113,8 +119,10 @@ public class ImportService {
             IntelStore store,
             PlatformTransactionManager transactionManager,
             java.time.Clock clock,
-            org.jcu.sharing.AccessScopes scopes) {
+            org.jcu.sharing.AccessScopes scopes,
+            Correlations correlations) {
         this.store = store;
+        this.correlations = correlations;
         this.scopes = scopes;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
@@ -166,6 +174,9 @@ public class ImportService {
         private long upgraded;
         private final Map<String, Long> byType = new TreeMap<>();
         private final List<Violation> violations = new ArrayList<>();
+        private final List<Violation> warnings = new ArrayList<>();
+        private long notIndexed;
+        private final Map<Long, List<String>> endpointRefs = new HashMap<>();
         private String error;
         private boolean committed;
         private long storeNanos;
@@ -212,6 +223,10 @@ public class ImportService {
                 aborted.set(true);
                 ready.clear();
                 awaitQuietly(reading);
+            }
+            if (!endpointRefs.isEmpty()) {
+                // network-traffic endpoints: the referenced SCOs are stored by now (same input or earlier)
+                correlations.indexReferenced(endpointRefs);
             }
             String markingError = markings.finish();
             if (markingError != null) {
@@ -370,7 +385,8 @@ public class ImportService {
                 String versionKey,
                 String markings,
                 List<String> markingRefs,
-                List<String> containerMembers) {}
+                List<String> containerMembers,
+                ObservableExtractor.Extraction observables) {}
 
         private void store(List<Prepared> prepared) {
             Set<String> ids = new HashSet<>();
@@ -496,6 +512,7 @@ public class ImportService {
             List<Long> released = new ArrayList<>();
             List<NewTarget> newTargets = new ArrayList<>();
             List<NewRef> newRefs = new ArrayList<>();
+            Map<Long, List<NormalizedValue>> newObservables = new HashMap<>();
             for (int i = 0; i < accepted.size(); i++) {
                 Prepared p = accepted.get(i);
                 long seq = existingSeqs.get(i);
@@ -510,6 +527,7 @@ public class ImportService {
                     }
                     seq = assigned;
                     collectRefs(p.node(), seq, newRefs);
+                    collectObservables(seq, p.observables(), newObservables);
                     known.get(p.object().id()).versions().put(p.versionKey(), new StoredRef(seq, p.hash()));
                 }
                 RunMarkings.Resolved resolved = resolvedMarkings.get(i);
@@ -560,6 +578,26 @@ public class ImportService {
             if (!newRefs.isEmpty()) {
                 store.insertRefs(newRefs);
             }
+            if (!newObservables.isEmpty()) {
+                correlations.index(newObservables);
+            }
+        }
+
+        /** Values of a newly stored version for the correlation index; values that do not normalise are reported. */
+        private void collectObservables(
+                long seq, ObservableExtractor.Extraction extraction, Map<Long, List<NormalizedValue>> out) {
+            if (!extraction.values().isEmpty()) {
+                out.put(seq, extraction.values());
+            }
+            if (!extraction.endpointRefs().isEmpty()) {
+                endpointRefs.put(seq, extraction.endpointRefs());
+            }
+            for (Violation problem : extraction.problems()) {
+                notIndexed++;
+                if (warnings.size() < MAX_REPORTED) {
+                    warnings.add(problem);
+                }
+            }
         }
 
         private Prepared prepare(ObjectNode node, long position) {
@@ -576,7 +614,23 @@ public class ImportService {
                                 euci(object.id(), "/labels", "labelled '" + label + "', EU classified information")));
             }
             if (!found.isEmpty()) {
-                return new Prepared(node, object, wasUpgraded, found, null, null, null, null, List.of(), List.of());
+                return new Prepared(
+                        node, object, wasUpgraded, found, null, null, null, null, List.of(), List.of(), NO_OBSERVABLES);
+            }
+            ObservableExtractor.Extraction observables = ObservableExtractor.extract(node);
+            if (observables.error() != null) {
+                return new Prepared(
+                        node,
+                        object,
+                        wasUpgraded,
+                        List.of(observables.error()),
+                        null,
+                        null,
+                        null,
+                        null,
+                        List.of(),
+                        List.of(),
+                        NO_OBSERVABLES);
             }
             String content = StixJson.storageForm(node);
             String timestamp = object.versionTimestamp();
@@ -591,7 +645,8 @@ public class ImportService {
                     timestamp == null ? "" : StixTimestamps.versionKey(timestamp),
                     markings != null && markings.isArray() ? StixJson.storageForm(markings) : "[]",
                     strings(markings),
-                    RunMarkings.CONTAINERS.contains(object.type()) ? strings(node.get("object_refs")) : List.of());
+                    RunMarkings.CONTAINERS.contains(object.type()) ? strings(node.get("object_refs")) : List.of(),
+                    observables);
         }
 
         /** The submitter's own variant of a versionless object: its version key derives from its content. */
@@ -606,7 +661,8 @@ public class ImportService {
                     "~" + p.hash().substring(0, 32),
                     p.markings(),
                     p.markingRefs(),
-                    p.containerMembers());
+                    p.containerMembers(),
+                    p.observables());
         }
 
         private boolean canSee(String id) {
@@ -710,6 +766,8 @@ public class ImportService {
                     upgraded,
                     error == null ? Collections.unmodifiableMap(byType) : Map.of(),
                     List.copyOf(violations),
+                    error == null ? notIndexed : 0,
+                    error == null ? List.copyOf(warnings) : List.of(),
                     error,
                     seconds);
         }

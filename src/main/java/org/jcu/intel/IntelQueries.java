@@ -127,6 +127,14 @@ public class IntelQueries {
     }
 
     /**
+     * The organisation that owns {@code id} (its first submitter), if the reader may see the object; for services
+     * that weigh a source (decay), never shown to readers as such.
+     */
+    public Optional<String> ownerOf(AccessScope scope, String id) {
+        return store.ownerOf(scope, id);
+    }
+
+    /**
      * The handling of the latest version of {@code id} that {@code scope} may see: per granting holding its TLP, PAP,
      * when it was received, and for the reader's own holding its distribution (decision 0007: TLP and PAP are shown to
      * recipients). Empty if the reader may not see the object.

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.jcu.sharing.AccessPolicy;
 import org.jcu.sharing.AccessScope;
@@ -426,6 +427,18 @@ class IntelStore {
                 },
                 stixId,
                 versionKey);
+    }
+
+    /** The owner organisation of {@code stixId} if {@code scope} may see one of its versions. */
+    Optional<String> ownerOf(AccessScope scope, String stixId) {
+        return jdbc
+                .queryForList(
+                        "SELECT v.owner_org FROM object_version v WHERE v.stix_id = ? AND "
+                                + AccessPolicy.versionPredicate("v", scope) + " LIMIT 1",
+                        String.class,
+                        stixId)
+                .stream()
+                .findFirst();
     }
 
     /** Which of {@code ids} have at least one version visible to {@code scope}. */

@@ -14,7 +14,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * Maps bad input on the REST API to a JSON error naming the problem: {@code {"status":400,"error":"bad-request",
  * "message":"..."}}. TAXII endpoints have their own error bodies (TAXII 2.1 §3.6.1).
  */
-@RestControllerAdvice(basePackages = {"org.jcu.intel", "org.jcu.sharing"})
+@RestControllerAdvice(basePackages = {"org.jcu.intel", "org.jcu.sharing", "org.jcu.observable", "org.jcu.sighting"})
 class ApiErrors {
 
     @ExceptionHandler(org.springframework.web.server.ResponseStatusException.class)

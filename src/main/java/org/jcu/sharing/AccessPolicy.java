@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
  * {@code object_version} row so that segregation happens in the database, on every read path (REST, TAXII, counts,
  * and every later path). The rules are the truth table of {@code docs/decisions/0007-access-policy-truth-table.md}:
  * a version is visible iff one of its holdings grants the reader, by the holder being the reader, TLP:RED named
- * recipients, the distribution's audience (sharing groups, communities under a valid MoU, linked communities, all
+ * recipients, an access grant of the holder (non-RED; decision 0016), the distribution's audience (sharing groups, communities under a valid MoU, linked communities, all
  * communities), or the TLP:AMBER client route, each filtered by the GOVERNMENT/PRIVATE compartment rule.
  *
  * <p>The scope carries the reader's (and its serving organisation's) valid communities, resolved from the MoUs at the
@@ -56,6 +56,9 @@ public final class AccessPolicy {
         sql.append(h).append(".org_id = ").append(readerId);
         // TLP:RED: named recipient organisations only
         sql.append(" OR (").append(h).append(".tlp = 'TLP:RED' AND ").append(target(h, "RECIPIENT", readerId));
+        sql.append(")");
+        // granted by the holder on an access request (decision 0016): that organisation, any compartment, never RED
+        sql.append(" OR (").append(h).append(".tlp <> 'TLP:RED' AND ").append(target(h, AccessGrants.GRANT, readerId));
         sql.append(")");
         // other TLPs: the distribution's audience
         sql.append(" OR (")

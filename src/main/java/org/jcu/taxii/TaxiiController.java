@@ -54,6 +54,7 @@ class TaxiiController {
     static final long MAX_CONTENT_LENGTH = 104_857_600L;
 
     private final IntelQueries queries;
+    private final org.jcu.sighting.DecayScores scores;
 
     private final org.jcu.platform.JcuProperties properties;
 
@@ -62,8 +63,13 @@ class TaxiiController {
     private final AuditLog audit;
 
     TaxiiController(
-            IntelQueries queries, org.jcu.platform.JcuProperties properties, AccessScopes scopes, AuditLog audit) {
+            IntelQueries queries,
+            org.jcu.platform.JcuProperties properties,
+            AccessScopes scopes,
+            AuditLog audit,
+            org.jcu.sighting.DecayScores scores) {
         this.queries = queries;
+        this.scores = scores;
         this.properties = properties;
         this.scopes = scopes;
         this.audit = audit;
@@ -130,7 +136,7 @@ class TaxiiController {
         requireCollection(root, collection);
         IntelQueries.Page page = queries.list(scopes.of(user), query(request, params, null));
         audit(AuditAction.TAXII_OBJECTS_READ, user, request, page);
-        return envelope(page);
+        return envelope(page, scopes.of(user));
     }
 
     @Operation(summary = "TAXII 2.1 §5.5 get an object (envelope, versions per match[version], default last)")
@@ -146,7 +152,7 @@ class TaxiiController {
         requireCollection(root, collection);
         IntelQueries.Page page = pageOfObject(request, user, params, id);
         audit(AuditAction.TAXII_OBJECT_READ, user, request, page);
-        return envelope(page);
+        return envelope(page, scopes.of(user));
     }
 
     @Operation(summary = "TAXII 2.1 §5.3 manifest")
@@ -210,8 +216,12 @@ class TaxiiController {
         return withDateHeaders(page, out.append('}').toString());
     }
 
-    /** An envelope (TAXII 2.1 §3.7): {@code more}, {@code next} when more follow, {@code objects} when any. */
-    private static ResponseEntity<String> envelope(IntelQueries.Page page) {
+    /**
+     * An envelope (TAXII 2.1 §3.7): {@code more}, {@code next} when more follow, {@code objects} when any, and, when
+     * the page holds indicators, jcu's custom envelope property {@code x_jcu_scores} (indicator id → the reader's
+     * decay score, decision 0017) — beside the objects, never inside them.
+     */
+    private ResponseEntity<String> envelope(IntelQueries.Page page, org.jcu.sharing.AccessScope scope) {
         StringBuilder out = new StringBuilder("{\"more\":").append(page.more());
         appendNext(out, page);
         if (!page.items().isEmpty()) {
@@ -220,6 +230,15 @@ class TaxiiController {
                 out.append(i == 0 ? "" : ",").append(page.items().get(i).content());
             }
             out.append(']');
+            Map<String, Integer> scored = new java.util.TreeMap<>();
+            for (StoredVersion v : page.items()) {
+                if (v.type().equals("indicator")) {
+                    scored.putIfAbsent(v.id(), scores.score(scope, v).score());
+                }
+            }
+            if (!scored.isEmpty()) {
+                out.append(",\"x_jcu_scores\":").append(quoteJson(scored));
+            }
         }
         return withDateHeaders(page, out.append('}').toString());
     }
@@ -417,5 +436,9 @@ class TaxiiController {
 
     private static String quote(String text) {
         return StixJson.mapper().writeValueAsString(text);
+    }
+
+    private static String quoteJson(Object value) {
+        return StixJson.mapper().writeValueAsString(value);
     }
 }

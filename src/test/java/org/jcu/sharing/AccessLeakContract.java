@@ -58,6 +58,34 @@ public abstract class AccessLeakContract extends StoreFixture {
 
     static final String COLLECTION = "/taxii2/jcu/collections/365fed99-08fa-4fdc-a1b3-fb247eb41d01/";
 
+    /**
+     * Indicator values: the normalised value, then patterns writing it (several notations, so correlation must
+     * normalise); two blocks contain some of the addresses.
+     */
+    static final String[][] IP_POOL = ipPool();
+
+    private static String[][] ipPool() {
+        List<String[]> pool = new ArrayList<>();
+        for (int i = 1; i <= 12; i++) {
+            String v4 = "198.51.100." + i;
+            pool.add(new String[] {
+                v4,
+                "[ipv4-addr:value = '" + v4 + "']",
+                "[ipv6-addr:value = '::ffff:" + v4 + "']",
+                "[ipv4-addr:value = '" + v4 + "/32']"
+            });
+            String hex = Integer.toHexString(i * 17);
+            pool.add(new String[] {
+                "2001:db8::" + hex,
+                "[ipv6-addr:value = '2001:db8::" + hex + "']",
+                "[ipv6-addr:value = '2001:0DB8:0:0:0:0:0:" + hex.toUpperCase(java.util.Locale.ROOT) + "']"
+            });
+        }
+        pool.add(new String[] {"198.51.100.0/29", "[ipv4-addr:value ISSUBSET '198.51.100.0/29']"});
+        pool.add(new String[] {"2001:db8::/121", "[ipv6-addr:value ISSUBSET '2001:0db8::0/121']"});
+        return pool.toArray(String[][]::new);
+    }
+
     @LocalServerPort
     int port;
 
@@ -69,6 +97,9 @@ public abstract class AccessLeakContract extends StoreFixture {
 
     @Autowired
     IntelQueries queries;
+
+    @Autowired
+    AccessGrants grants;
 
     @Test
     void noLeakAndNothingWronglyHidden() {
@@ -134,6 +165,8 @@ public abstract class AccessLeakContract extends StoreFixture {
         Tlp tlp;
         /** Re-shared by a recipient that got it under AMBER or stricter: it stays with the holder (decision 0010). */
         boolean holderOnly;
+        /** Organisations this holder granted access to (decision 0016). */
+        final Set<String> grants = new HashSet<>();
 
         HoldingM(String org, Profile profile, int bundle) {
             this.org = org;
@@ -152,6 +185,10 @@ public abstract class AccessLeakContract extends StoreFixture {
         final String targetRef;
         final Map<String, HoldingM> holdings = new LinkedHashMap<>();
         String json;
+        /** Indicators: the IP value (normalised) its pattern holds, and how the pattern writes it. */
+        String ip;
+
+        String ipText;
 
         VersionM(
                 String id,
@@ -215,6 +252,8 @@ public abstract class AccessLeakContract extends StoreFixture {
             verify("after MoU and sharing-group changes");
             release();
             verify("after releases by other holders");
+            grant();
+            verify("after access grants");
             return checks;
         }
 
@@ -390,6 +429,11 @@ public abstract class AccessLeakContract extends StoreFixture {
                         continue;
                     }
                     VersionM version = new VersionM(id, type, modified, marked, refs, source, target);
+                    if (type.equals("indicator")) {
+                        String[] ip = IP_POOL[random.nextInt(IP_POOL.length)];
+                        version.ip = ip[0];
+                        version.ipText = ip[1 + random.nextInt(ip.length - 1)];
+                    }
                     version.json = json(version, random.nextBoolean());
                     version.holdings.put(owner, new HoldingM(owner, null, -1));
                     int extra = random.nextInt(3);
@@ -416,7 +460,7 @@ public abstract class AccessLeakContract extends StoreFixture {
             switch (v.type) {
                 case "indicator" -> {
                     node.put("name", "leak " + v.id);
-                    node.put("pattern", "[ipv4-addr:value = '10.0." + random.nextInt(256) + ".1']");
+                    node.put("pattern", v.ipText);
                     node.put("pattern_type", "stix");
                     node.put("valid_from", "2025-01-01T00:00:00Z");
                 }
@@ -593,6 +637,40 @@ public abstract class AccessLeakContract extends StoreFixture {
             importAll(true);
         }
 
+        /**
+         * Holders grant random organisations access to their holdings (decision 0016); grants on TLP:RED holdings
+         * and by holders that do not own the id must have no effect.
+         */
+        void grant() {
+            for (VersionM version : versions) {
+                if (random.nextInt(6) != 0) {
+                    continue;
+                }
+                List<HoldingM> held = version.holdings.values().stream()
+                        .filter(h -> h.bundle >= 0)
+                        .toList();
+                if (held.isEmpty()) {
+                    continue;
+                }
+                HoldingM h = held.get(random.nextInt(held.size()));
+                String grantee = pick(new ArrayList<>(orgs.keySet()));
+                long seq = seqOf(version);
+                grants.grant(h.org, grantee, List.of(seq));
+                String owner = version.holdings.keySet().iterator().next();
+                if (h.tlp != Tlp.RED && h.org.equals(owner)) {
+                    h.grants.add(grantee);
+                }
+            }
+        }
+
+        long seqOf(VersionM version) {
+            return jdbc.queryForObject(
+                    "SELECT seq FROM object_version WHERE stix_id = ? AND modified = ?",
+                    Long.class,
+                    version.id,
+                    version.modified);
+        }
+
         // -- the oracle --------------------------------------------------------------------------------------------
 
         Set<String> validCommunities(String org, Instant at) {
@@ -645,6 +723,9 @@ public abstract class AccessLeakContract extends StoreFixture {
 
         boolean sees(OrgM reader, HoldingM h, Instant at) {
             if (h.org.equals(reader.id())) {
+                return true;
+            }
+            if (h.tlp != Tlp.RED && h.grants.contains(reader.id())) {
                 return true;
             }
             if (h.holderOnly) {
@@ -702,6 +783,8 @@ public abstract class AccessLeakContract extends StoreFixture {
                 timed("data layer", () -> compareDataLayer(reader, latest, visibleVersions, context));
                 timed("single objects", () -> compareSampledEndpoints(reader, latest, visibleVersions, context));
                 timed("polling", () -> comparePolling(reader, visibleVersions, context));
+                timed("correlations", () -> compareCorrelations(reader, visibleVersions, context));
+                timed("notices", () -> compareNotices(reader, at, context));
             }
             System.out.printf(
                     "AccessLeak: phase '%s': %d checks in %.1f s %s%n",
@@ -710,6 +793,119 @@ public abstract class AccessLeakContract extends StoreFixture {
             assertThat(failures)
                     .as("seed " + seed + ": leaks or wrongly hidden objects")
                     .isEmpty();
+        }
+
+        /**
+         * Issue 4: "who holds this value" lists exactly the visible objects holding it (equal, or a block containing
+         * it), whatever notation is asked; an object's observables are 404 when the object is invisible.
+         */
+        void compareCorrelations(OrgM reader, Set<String> visible, String context) {
+            for (String[] pool : IP_POOL) {
+                String asked = pool[random.nextInt(pool.length - 1) + 1]
+                        .replaceAll("^\\[ipv[46]-addr:value (=|ISSUBSET) '", "")
+                        .replaceAll("']$", "");
+                Map<String, Set<String>> expected = new TreeMap<>();
+                for (VersionM v : versions) {
+                    if (v.ip == null || !visible.contains(key(v.id, v.modified))) {
+                        continue;
+                    }
+                    String relation = relation(pool[0], v.ip);
+                    if (relation != null) {
+                        expected.computeIfAbsent(relation + " " + v.ip, k -> new TreeSet<>())
+                                .add(v.id);
+                    }
+                }
+                Map<String, Set<String>> served = new TreeMap<>();
+                JsonNode answer = getJson(
+                        "/api/v1/observables?kind=ip&value="
+                                + java.net.URLEncoder.encode(asked, StandardCharsets.UTF_8),
+                        reader,
+                        null);
+                for (JsonNode c : answer.get("correlations")) {
+                    Set<String> ids = new TreeSet<>();
+                    c.get("objects").forEach(o -> ids.add(o.get("id").asString()));
+                    served.put(
+                            c.get("relation").asString() + " " + c.get("value").asString(), ids);
+                }
+                checks++;
+                if (!expected.equals(served)) {
+                    fail(context + ", observables " + asked + ": expected " + expected + " got " + served);
+                }
+            }
+            List<String> ids = new ArrayList<>(versionsById.keySet());
+            for (int i = 0; i < 6; i++) {
+                String id = ids.get(random.nextInt(ids.size()));
+                boolean anyVisible =
+                        versionsById.get(id).stream().anyMatch(v -> visible.contains(key(v.id, v.modified)));
+                int status = http.get(
+                                "/api/v1/objects/" + id + "/observables",
+                                Http.bearer(reader.user().token()),
+                                null)
+                        .statusCode();
+                checks++;
+                if (anyVisible != (status == 200)) {
+                    fail(context + ", observables of " + id + ": expected " + (anyVisible ? 200 : 404) + " got "
+                            + status);
+                }
+            }
+        }
+
+        /** The stored value {@code other} relates to the asked {@code value} as: equal, contained-in, contains. */
+        String relation(String value, String other) {
+            if (value.equals(other)) {
+                return "equal";
+            }
+            org.jcu.observable.IpRange a = org.jcu.observable.Normalizer.normalize(
+                            org.jcu.observable.ObservableKind.IP, value)
+                    .range();
+            org.jcu.observable.IpRange b = org.jcu.observable.Normalizer.normalize(
+                            org.jcu.observable.ObservableKind.IP, other)
+                    .range();
+            return b.contains(a) ? "contained-in" : a.contains(b) ? "contains" : null;
+        }
+
+        /**
+         * Blind match notices (decision 0016): exactly for values the reader's organisation holds that at least the
+         * minimum number of other owners hold, non-RED, in versions the reader cannot see; the bucket is right.
+         */
+        void compareNotices(OrgM reader, Instant at, String context) {
+            Map<String, String> expected = new TreeMap<>();
+            for (String[] pool : IP_POOL) {
+                String value = pool[0];
+                boolean held = false;
+                Set<String> hiddenOwners = new HashSet<>();
+                for (VersionM v : versions) {
+                    if (!value.equals(v.ip)) {
+                        continue;
+                    }
+                    HoldingM mine = v.holdings.get(reader.id());
+                    held |= mine != null && mine.bundle >= 0;
+                    String owner = v.holdings.keySet().iterator().next();
+                    HoldingM ownerHolding = v.holdings.get(owner);
+                    if (!owner.equals(reader.id())
+                            && ownerHolding.bundle >= 0
+                            && ownerHolding.tlp != Tlp.RED
+                            && !visible(reader, v, at)) {
+                        hiddenOwners.add(owner);
+                    }
+                }
+                if (held && hiddenOwners.size() >= 2) {
+                    int n = hiddenOwners.size();
+                    expected.put(value, n <= 1 ? "1" : n <= 4 ? "2-4" : "5+");
+                }
+            }
+            Map<String, String> served = new TreeMap<>();
+            for (JsonNode n : getJson("/api/v1/correlations/notices?limit=1000", reader, null)
+                    .get("notices")) {
+                if (n.get("value").asString().startsWith("198.51.100.")
+                        || n.get("value").asString().startsWith("2001:db8:")) {
+                    served.put(n.get("value").asString(), n.get("owners").asString());
+                }
+            }
+            checks++;
+            if (!expected.equals(served)) {
+                fail(context + ", blind match notices: expected " + expected + " got " + served);
+            }
         }
 
         /**

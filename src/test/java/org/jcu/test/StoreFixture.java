@@ -54,6 +54,10 @@ public abstract class StoreFixture {
 
     /** Empties the intelligence tables (the directory is kept; names are unique per test). */
     protected void resetStore() {
+        jdbc.update("DELETE FROM access_request_owner");
+        jdbc.update("DELETE FROM access_request");
+        jdbc.update("DELETE FROM observable");
+        jdbc.update("DELETE FROM observable_value");
         jdbc.update("DELETE FROM holding_target");
         jdbc.update("DELETE FROM announcement");
         jdbc.update("DELETE FROM object_ref");

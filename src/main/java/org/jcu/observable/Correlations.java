@@ -1,0 +1,252 @@
+package org.jcu.observable;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jcu.observable.CorrelationStore.HolderRow;
+import org.jcu.observable.CorrelationStore.ValueKey;
+import org.jcu.observable.CorrelationStore.ValueRow;
+import org.jcu.sharing.AccessScope;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+
+/**
+ * The correlation index (decision 0015): which objects hold a normalised value, which stored IP blocks contain an
+ * address and which addresses fall in a block. One row per (value, object version), never one per pair, so storage
+ * grows linearly with the observables. Every answer lists only objects the reader's {@link AccessScope} may see
+ * ({@code AccessPolicy} in the SQL); values themselves are not secret, the objects holding them are.
+ *
+ * <p>A value held by more objects than {@code jcu.correlation.over-correlation-threshold} that the reader can see is
+ * over-correlating: it is reported with a (capped) count instead of a list.
+ *
+ * <p>Thread-safety: thread-safe.
+ */
+@Service
+public class Correlations {
+
+    /** Counts of visible holders stop at this number (reported as "at least"). */
+    public static final long COUNT_CAP = 10_000;
+
+    /** At most this many values are listed for a CIDR query. */
+    public static final int MAX_RANGE_VALUES = 1_000;
+
+    private final CorrelationStore store;
+    private final CorrelationProperties properties;
+
+    Correlations(CorrelationStore store, CorrelationProperties properties) {
+        this.store = store;
+        this.properties = properties;
+    }
+
+    /** An object holding a value, as the reader may see it. */
+    @tools.jackson.databind.annotation.JsonNaming(
+            tools.jackson.databind.PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Holder(String id, String type) {}
+
+    /**
+     * Objects holding one stored value, as visible to the reader.
+     *
+     * @param kind            the value's kind code ({@link ObservableKind#code()})
+     * @param value           the normalised value
+     * @param relation        {@code equal}, {@code contained-in} (a stored block containing the queried address or
+     *     block), {@code contains} (a stored address or block inside the queried block)
+     * @param objects         holders, at most the over-correlation threshold; empty when over-correlating
+     * @param count           number of visible holders, capped at {@link #COUNT_CAP}
+     * @param overCorrelating true if more than the threshold hold it
+     */
+    @tools.jackson.databind.annotation.JsonNaming(
+            tools.jackson.databind.PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record ValueHolders(
+            String kind, String value, String relation, List<Holder> objects, long count, boolean overCorrelating) {}
+
+    /**
+     * Writes the index rows of newly stored object versions; called by the importer inside its transaction.
+     *
+     * @param versions version position ({@code object_version.seq}) and the values extracted from that version
+     */
+    public void index(Map<Long, List<NormalizedValue>> versions) {
+        List<CorrelationStore.Entry> entries = new ArrayList<>();
+        versions.forEach((seq, values) -> {
+            for (NormalizedValue v : values) {
+                entries.add(new CorrelationStore.Entry(seq, v));
+            }
+        });
+        store.add(entries);
+    }
+
+    /**
+     * Indexes values that versions hold through references (network-traffic {@code src_ref}/{@code dst_ref}): each
+     * version gets the values of the referenced objects' stored versions. References to objects not stored are
+     * ignored. Called by the importer at the end of an input, inside its transaction.
+     *
+     * @param refsBySeq version position → ids of the objects it references
+     */
+    public void indexReferenced(Map<Long, List<String>> refsBySeq) {
+        store.addReferenced(refsBySeq);
+    }
+
+    /**
+     * Who holds this value: objects with an equal value and, for IP values, stored blocks containing it and stored
+     * addresses/blocks inside it. Values nobody may show the reader are omitted.
+     *
+     * @throws ObservableException if {@code raw} is not a valid value of {@code kind}
+     */
+    public List<ValueHolders> lookup(AccessScope scope, ObservableKind kind, String raw) {
+        NormalizedValue value = Normalizer.normalize(kind, raw);
+        List<ValueHolders> out = new ArrayList<>();
+        Map<ValueKey, Long> ids = store.resolve(List.of(new ValueKey(value.kind(), value.value())));
+        Long id = ids.get(new ValueKey(value.kind(), value.value()));
+        if (id != null) {
+            add(out, scope, new ValueRow(id, value.kind(), value.value()), "equal", null);
+        }
+        IpRange range = value.range();
+        if (range != null) {
+            for (ValueRow row : store.containing(range)) {
+                if (id == null || row.id() != id) {
+                    add(out, scope, row, "contained-in", null);
+                }
+            }
+            if (!range.isSingleAddress()) {
+                for (ValueRow row : store.within(range, MAX_RANGE_VALUES + 1)) {
+                    if (id == null || row.id() != id) {
+                        add(out, scope, row, "contains", null);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The stored id of {@code value}, if some object holds it (ids are not secret: they derive from the value). */
+    public java.util.Optional<Long> valueId(NormalizedValue value) {
+        ValueKey key = new ValueKey(value.kind(), value.value());
+        return java.util.Optional.ofNullable(store.resolve(List.of(key)).get(key));
+    }
+
+    /** The kinds of the values held by the versions of {@code stixId} the reader may see. */
+    public java.util.Set<ObservableKind> kindsOf(AccessScope scope, String stixId) {
+        java.util.Set<ObservableKind> kinds = java.util.EnumSet.noneOf(ObservableKind.class);
+        for (CorrelationStore.ObjectValueRow row : store.valuesOf(scope, stixId)) {
+            kinds.add(row.value().kind());
+        }
+        return kinds;
+    }
+
+    /** True if {@code scope} may see some version of {@code stixId}. */
+    public boolean visible(AccessScope scope, String stixId) {
+        return store.visible(scope, stixId);
+    }
+
+    /**
+     * The values of object {@code stixId} (its versions the reader may see) and, for each, the other objects holding
+     * it or a containing/contained IP value. Empty if the object is not visible.
+     */
+    public List<ObjectValue> forObject(AccessScope scope, String stixId) {
+        List<ObjectValue> out = new ArrayList<>();
+        for (CorrelationStore.ObjectValueRow row : store.valuesOf(scope, stixId)) {
+            ValueRow v = row.value();
+            List<ValueHolders> related = new ArrayList<>();
+            add(related, scope, v, "equal", stixId);
+            if (v.kind() == ObservableKind.IP) {
+                IpRange range =
+                        Normalizer.normalize(ObservableKind.IP, v.value()).range();
+                if (range != null) {
+                    for (ValueRow c : store.containing(range)) {
+                        if (c.id() != v.id()) {
+                            add(related, scope, c, "contained-in", stixId);
+                        }
+                    }
+                    if (!range.isSingleAddress()) {
+                        for (ValueRow c : store.within(range, MAX_RANGE_VALUES + 1)) {
+                            if (c.id() != v.id()) {
+                                add(related, scope, c, "contains", stixId);
+                            }
+                        }
+                    }
+                }
+            }
+            out.add(new ObjectValue(v.kind().code(), v.value(), row.original(), related));
+        }
+        return out;
+    }
+
+    /**
+     * A value held by an object and its correlations.
+     *
+     * @param original the value as the object wrote it, null when equal to {@code value}
+     * @param related  other objects holding it (equal) or a containing/contained IP value; each entry excludes the
+     *     object itself
+     */
+    @tools.jackson.databind.annotation.JsonNaming(
+            tools.jackson.databind.PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record ObjectValue(
+            String kind, String value, @Nullable String original, List<ValueHolders> related) {}
+
+    private void add(List<ValueHolders> out, AccessScope scope, ValueRow row, String relation, @Nullable String self) {
+        int threshold = properties.overCorrelationThreshold();
+        List<HolderRow> rows = store.holders(scope, row.id(), threshold + 2);
+        List<Holder> holders = new ArrayList<>();
+        for (HolderRow r : rows) {
+            if (!r.stixId().equals(self)) {
+                holders.add(new Holder(r.stixId(), r.stixType()));
+            }
+        }
+        if (holders.isEmpty()) {
+            return;
+        }
+        if (holders.size() > threshold) {
+            long count = store.countHolders(scope, row.id(), COUNT_CAP + 1) - (self == null ? 0 : 1);
+            out.add(new ValueHolders(
+                    row.kind().code(), row.value(), relation, List.of(), Math.min(count, COUNT_CAP), true));
+        } else {
+            holders.sort(Comparator.comparing(Holder::id));
+            out.add(new ValueHolders(row.kind().code(), row.value(), relation, holders, holders.size(), false));
+        }
+    }
+
+    /**
+     * Correlates a batch of values against the store (e.g. a new feed before import): for each input, the stored
+     * values equal to it or, for IP values, containing it or inside it. Values only, no objects: the reader's view
+     * of the holders comes from {@link #lookup}.
+     *
+     * @return input value → matching stored values (kind, value, relation), inputs without a match omitted
+     */
+    public Map<NormalizedValue, List<Match>> correlate(List<NormalizedValue> batch) {
+        Map<ValueKey, NormalizedValue> keys = new LinkedHashMap<>();
+        for (NormalizedValue v : batch) {
+            keys.putIfAbsent(new ValueKey(v.kind(), v.value()), v);
+        }
+        Map<ValueKey, Long> found = store.resolve(keys.keySet());
+        Map<NormalizedValue, List<Match>> out = new LinkedHashMap<>();
+        found.forEach((k, id) -> out.computeIfAbsent(keys.get(k), x -> new ArrayList<>())
+                .add(new Match(k.kind().code(), k.value(), "equal")));
+        for (NormalizedValue v : keys.values()) {
+            IpRange range = v.range();
+            if (range == null) {
+                continue;
+            }
+            for (ValueRow row : store.containing(range)) {
+                if (!row.value().equals(v.value())) {
+                    out.computeIfAbsent(v, x -> new ArrayList<>())
+                            .add(new Match(row.kind().code(), row.value(), "contained-in"));
+                }
+            }
+            if (!range.isSingleAddress()) {
+                for (ValueRow row : store.within(range, MAX_RANGE_VALUES + 1)) {
+                    if (!row.value().equals(v.value())) {
+                        out.computeIfAbsent(v, x -> new ArrayList<>())
+                                .add(new Match(row.kind().code(), row.value(), "contains"));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A stored value matching an input value. */
+    @tools.jackson.databind.annotation.JsonNaming(
+            tools.jackson.databind.PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Match(String kind, String value, String relation) {}
+}

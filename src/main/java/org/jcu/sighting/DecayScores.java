@@ -1,0 +1,196 @@
+package org.jcu.sighting;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.jcu.intel.IntelQueries;
+import org.jcu.intel.StoredVersion;
+import org.jcu.observable.Correlations;
+import org.jcu.observable.ObservableKind;
+import org.jcu.sharing.AccessScope;
+import org.jcu.stix.StixJson;
+import org.jcu.stix.StixTimestamps;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The decay score of an indicator for one reader (decision 0017), 0..100:
+ *
+ * <pre>
+ *   base  = confidence (STIX 2.1 §3.2 confidence, 0..100; default jcu.decay.default-confidence)
+ *           × weight of the owner organisation's admiralty reliability (A 1.0 … E 0.25, F 0.6)
+ *   score = base × 0.5 ^ (age / half-life)
+ *   age   = now − reference, reference = the latest of valid_from (else created) and the last_seen of every
+ *           "seen" sighting the reader may see
+ * </pre>
+ *
+ * The half-life is the shortest configured for the observable kinds the indicator's pattern holds. The score is 0
+ * with state {@code revoked}, {@code expired} ({@code valid_until} passed, or a visible "expired" sighting) or
+ * {@code false-positive} (a visible false-positive sighting at or after the reference time). Only sightings the
+ * reader may see count: another organisation's private sighting never moves your score.
+ *
+ * <p>Thread-safety: thread-safe.
+ */
+@Service
+public class DecayScores {
+
+    private final IntelQueries queries;
+    private final Correlations correlations;
+    private final SourceReliability reliability;
+    private final DecayProperties properties;
+    private final Clock clock;
+
+    DecayScores(
+            IntelQueries queries,
+            Correlations correlations,
+            SourceReliability reliability,
+            DecayProperties properties,
+            Clock clock) {
+        this.queries = queries;
+        this.correlations = correlations;
+        this.reliability = reliability;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * Visible sighting counts by type.
+     *
+     * @param seen          sum of {@code count} over "seen" sightings
+     * @param falsePositive sum over false-positive sightings
+     * @param expired       sum over "expired" sightings
+     * @param lastSeen      latest {@code last_seen} of a "seen" sighting, or null
+     */
+    @tools.jackson.databind.annotation.JsonNaming(
+            tools.jackson.databind.PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record SightingCounts(
+            long seen,
+            long falsePositive,
+            long expired,
+            @Nullable String lastSeen) {}
+
+    /**
+     * A score.
+     *
+     * @param score       0..100, rounded
+     * @param state       {@code active}, {@code false-positive}, {@code expired}, {@code revoked}
+     * @param base        confidence × reliability weight, 0..100
+     * @param confidence  the confidence used
+     * @param reliability the owner's admiralty grade
+     * @param halfLifeDays half-life used, in days
+     * @param reference   when decay started (UTC)
+     * @param sightings   the visible sightings
+     */
+    @tools.jackson.databind.annotation.JsonNaming(
+            tools.jackson.databind.PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Score(
+            int score,
+            String state,
+            double base,
+            int confidence,
+            String reliability,
+            double halfLifeDays,
+            String reference,
+            SightingCounts sightings) {}
+
+    /** The score of {@code indicator} (a version the reader may see) for {@code scope}. */
+    public Score score(AccessScope scope, StoredVersion indicator) {
+        JsonNode node = StixJson.parse(indicator.content());
+        Instant now = clock.instant();
+        int confidence = node.has("confidence") && node.get("confidence").isInt()
+                ? node.get("confidence").asInt()
+                : properties.defaultConfidence();
+        Reliability grade =
+                queries.ownerOf(scope, indicator.id()).map(reliability::of).orElse(Reliability.F);
+        double base = confidence * grade.weight();
+        Duration halfLife = halfLife(scope, indicator.id());
+        Instant reference = time(node, "valid_from", time(node, "created", Instant.EPOCH));
+        List<Sighting> sightings = sightings(scope, indicator.id());
+        long seen = 0;
+        long fp = 0;
+        long expired = 0;
+        Instant lastSeen = null;
+        for (Sighting s : sightings) {
+            switch (s.type()) {
+                case SEEN -> {
+                    seen += s.count();
+                    lastSeen = lastSeen == null || s.lastSeen().isAfter(lastSeen) ? s.lastSeen() : lastSeen;
+                }
+                case FALSE_POSITIVE -> fp += s.count();
+                case EXPIRED -> expired += s.count();
+            }
+        }
+        if (lastSeen != null && lastSeen.isAfter(reference)) {
+            reference = lastSeen;
+        }
+        SightingCounts counts =
+                new SightingCounts(seen, fp, expired, lastSeen == null ? null : StixTimestamps.micros(lastSeen));
+        String state = "active";
+        if (indicator.revoked()) {
+            state = "revoked";
+        } else if (expired > 0 || time(node, "valid_until", Instant.MAX).isBefore(now)) {
+            state = "expired";
+        } else {
+            for (Sighting s : sightings) {
+                if (s.type() == SightingType.FALSE_POSITIVE && !s.lastSeen().isBefore(reference)) {
+                    state = "false-positive";
+                }
+            }
+        }
+        double days = halfLife.toSeconds() / 86_400.0;
+        int score = 0;
+        if (state.equals("active")) {
+            double age = Math.max(0, Duration.between(reference, now).toSeconds()) / 86_400.0;
+            score = (int) Math.round(base * Math.pow(0.5, age / days));
+        }
+        return new Score(
+                score,
+                state,
+                Math.round(base * 10) / 10.0,
+                confidence,
+                grade.name(),
+                days,
+                StixTimestamps.micros(reference),
+                counts);
+    }
+
+    private Duration halfLife(AccessScope scope, String id) {
+        Set<ObservableKind> kinds = correlations.kindsOf(scope, id);
+        Duration shortest = null;
+        for (ObservableKind kind : kinds) {
+            Duration d = properties.halfLifeOf(kind);
+            shortest = shortest == null || d.compareTo(shortest) < 0 ? d : shortest;
+        }
+        return shortest == null ? properties.defaultHalfLife() : shortest;
+    }
+
+    /** The sightings of {@code id} the reader may see (latest versions). */
+    List<Sighting> sightings(AccessScope scope, String id) {
+        List<Sighting> out = new ArrayList<>();
+        for (StoredVersion v : queries.referencing(scope, id, IntelQueries.MAX_PAGE)) {
+            if (v.type().equals("sighting")) {
+                Sighting s = Sighting.of(StixJson.parse(v.content()));
+                if (s != null && s.sightingOf().equals(id)) {
+                    out.add(s);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Instant time(JsonNode node, String field, Instant fallback) {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isString()) {
+            return fallback;
+        }
+        try {
+            return StixTimestamps.parse(value.stringValue());
+        } catch (IllegalArgumentException e) {
+            return fallback;
+        }
+    }
+}

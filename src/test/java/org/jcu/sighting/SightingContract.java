@@ -1,0 +1,215 @@
+package org.jcu.sighting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.jcu.sharing.Communities;
+import org.jcu.sharing.Directory;
+import org.jcu.sharing.Distribution;
+import org.jcu.sharing.HoldingSharing;
+import org.jcu.sharing.Pap;
+import org.jcu.sharing.Tlp;
+import org.jcu.sharing.UserRole;
+import org.jcu.test.Http;
+import org.jcu.test.Stix;
+import org.jcu.test.StoreFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Sightings and decay end to end (issue 4, point 6): the REST shortcut writes STIX sightings, the score follows
+ * confidence, the source's admiralty grade, the half-life of the observable kind and the sightings the reader may
+ * see — never another organisation's private ones — and is shown in the API and on the TAXII envelope.
+ */
+abstract class SightingContract extends StoreFixture {
+
+    static final String TAXII = "application/taxii+json;version=2.1";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Communities communities;
+
+    Http http;
+    Directory.Organization a;
+    Directory.Organization b;
+    String tokenA;
+    String tokenB;
+    String admin;
+    HoldingSharing community;
+
+    @BeforeEach
+    void setUp() {
+        resetStore();
+        http = new Http(port);
+        a = newOrganization("sight-a");
+        b = newOrganization("sight-b");
+        tokenA = Http.bearer(newUser(a, UserRole.ANALYST).token());
+        tokenB = Http.bearer(newUser(b, UserRole.ANALYST).token());
+        admin = Http.bearer(newUser(directory.platformOrganization(), UserRole.PLATFORM_ADMIN)
+                .token());
+        Communities.Community shared = communities.create(
+                "sight-" + UUID.randomUUID().toString().substring(0, 8), Communities.Kind.TECHNICAL, null);
+        communities.recordMou(
+                shared.id(),
+                "MoU",
+                null,
+                java.time.LocalDate.now(),
+                Instant.now().minusSeconds(60),
+                null,
+                List.of(a.id(), b.id()));
+        community = new HoldingSharing(
+                Distribution.COMMUNITIES, List.of(shared.id()), List.of(), List.of(), Tlp.GREEN, Pap.GREEN);
+    }
+
+    @Test
+    void scoreDecaysWithTheHalfLifeAndSightingsRefreshIt() {
+        Instant validFrom = Instant.now().minus(60, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        String id = indicator("[ipv4-addr:value = '185.220.101.3']", 80, validFrom);
+        // ip half-life 30 days, 60 days old: a quarter of the base; source not graded: F (0.6)
+        JsonNode score = get(tokenA, "/api/v1/objects/" + id + "/score", 200);
+        assertThat(score.get("state").asString()).isEqualTo("active");
+        assertThat(score.get("reliability").asString()).isEqualTo("F");
+        assertThat(score.get("half_life_days").asDouble()).isEqualTo(30.0);
+        assertThat(score.get("score").asInt()).isEqualTo((int) Math.round(80 * 0.6 * 0.25));
+
+        // a platform admin grades the source: A weighs 1.0
+        call("PUT", "/api/v1/organizations/" + a.id() + "/reliability", tokenA, "{\"reliability\":\"A\"}", 403);
+        call("PUT", "/api/v1/organizations/" + a.id() + "/reliability", admin, "{\"reliability\":\"Z\"}", 400);
+        call("PUT", "/api/v1/organizations/" + a.id() + "/reliability", admin, "{\"reliability\":\"A\"}", 200);
+        assertThat(get(tokenA, "/api/v1/objects/" + id + "/score", 200)
+                        .get("score")
+                        .asInt())
+                .isEqualTo(20);
+
+        // a sighting now refreshes it to the full base
+        JsonNode reported = call("POST", "/api/v1/objects/" + id + "/sightings", tokenA, "{\"count\":3}", 201);
+        String sightingId = reported.get("sighting_id").asString();
+        JsonNode sighting = get(tokenA, "/api/v1/objects/" + sightingId, 200);
+        assertThat(sighting.get("type").asString()).isEqualTo("sighting");
+        assertThat(sighting.get("sighting_of_ref").asString()).isEqualTo(id);
+        assertThat(sighting.get("count").asInt()).isEqualTo(3);
+        assertThat(sighting.get("x_jcu_sighting_type").asString()).isEqualTo("seen");
+        assertThat(sighting.get("x_jcu_sighted_by").asString()).isEqualTo(a.name());
+        JsonNode fresh = get(tokenA, "/api/v1/objects/" + id + "/score", 200);
+        assertThat(fresh.get("score").asInt()).isEqualTo(80);
+        assertThat(fresh.get("sightings").get("seen").asInt()).isEqualTo(3);
+        JsonNode listed =
+                get(tokenA, "/api/v1/objects/" + id + "/sightings", 200).get("sightings");
+        assertThat(listed).hasSize(1);
+        assertThat(listed.get(0).get("sighted_by").asString()).isEqualTo(a.name());
+    }
+
+    @Test
+    void aReaderScoreUsesOnlySightingsItMaySee() {
+        String id = indicator("[domain-name:value = 'c2.sight.example']", 90, Instant.now());
+        // B reports a false positive it keeps to itself: B's score drops, A's does not
+        HttpResponse<String> fp = http.json(
+                "POST",
+                "/api/v1/objects/" + id + "/sightings",
+                tokenB,
+                "{\"type\":\"false-positive\",\"anonymous\":true}");
+        assertThat(fp.statusCode()).as(fp.body()).isEqualTo(201);
+        assertThat(fp.body()).doesNotContain(b.name());
+        JsonNode ofB = get(tokenB, "/api/v1/objects/" + id + "/score", 200);
+        assertThat(ofB.get("state").asString()).isEqualTo("false-positive");
+        assertThat(ofB.get("score").asInt()).isZero();
+        JsonNode ofA = get(tokenA, "/api/v1/objects/" + id + "/score", 200);
+        assertThat(ofA.get("state").asString()).isEqualTo("active");
+        assertThat(ofA.get("score").asDouble()).isCloseTo(90 * 0.6, within(1.0));
+        assertThat(ofA.get("sightings").get("false_positive").asInt()).isZero();
+
+        // filterable: A sees it above 50, B does not; by state too
+        assertThat(ids(get(tokenA, "/api/v1/indicators?min_score=50", 200))).containsExactly(id);
+        assertThat(ids(get(tokenB, "/api/v1/indicators?min_score=50", 200))).isEmpty();
+        assertThat(ids(get(tokenB, "/api/v1/indicators?state=false-positive", 200)))
+                .containsExactly(id);
+
+        // TAXII: the reader's score on the envelope, never inside the object
+        HttpResponse<String> taxii = http.get(
+                "/taxii2/jcu/collections/365fed99-08fa-4fdc-a1b3-fb247eb41d01/objects/?type=indicator", tokenA, TAXII);
+        JsonNode envelope = Stix.parse(taxii.body());
+        assertThat(envelope.get("x_jcu_scores").get(id).asInt())
+                .isEqualTo(ofA.get("score").asInt());
+        assertThat(envelope.get("objects").get(0).has("x_jcu_scores")).isFalse();
+        JsonNode envelopeB = Stix.parse(http.get(
+                        "/taxii2/jcu/collections/365fed99-08fa-4fdc-a1b3-fb247eb41d01/objects/?type=indicator",
+                        tokenB,
+                        TAXII)
+                .body());
+        assertThat(envelopeB.get("x_jcu_scores").get(id).asInt()).isZero();
+    }
+
+    @Test
+    void expiredSightingsAndBadReportsAreHandled() {
+        String id = indicator("[file:hashes.'SHA-256' = '" + "cd".repeat(32) + "']", 70, Instant.now());
+        assertThat(get(tokenA, "/api/v1/objects/" + id + "/score", 200)
+                        .get("half_life_days")
+                        .asDouble())
+                .isEqualTo(365.0);
+        call("POST", "/api/v1/objects/" + id + "/sightings", tokenA, "{\"type\":\"maybe\"}", 400);
+        call("POST", "/api/v1/objects/" + id + "/sightings", tokenA, "{\"count\":0}", 400);
+        call(
+                "POST",
+                "/api/v1/objects/" + id + "/sightings",
+                tokenA,
+                "{\"first_seen\":\"2026-01-02T00:00:00Z\",\"last_seen\":\"2026-01-01T00:00:00Z\"}",
+                400);
+        call("POST", "/api/v1/objects/indicator--" + UUID.randomUUID() + "/sightings", tokenA, "{}", 404);
+        String readOnly = Http.bearer(newUser(a, UserRole.READ_ONLY).token());
+        call("POST", "/api/v1/objects/" + id + "/sightings", readOnly, "{}", 403);
+        call("POST", "/api/v1/objects/" + id + "/sightings", tokenA, "{\"type\":\"expired\"}", 201);
+        JsonNode score = get(tokenA, "/api/v1/objects/" + id + "/score", 200);
+        assertThat(score.get("state").asString()).isEqualTo("expired");
+        assertThat(score.get("score").asInt()).isZero();
+        // B sees the community's indicator but not A's sighting (A's default sharing keeps it in the organisation)
+        assertThat(get(tokenB, "/api/v1/objects/" + id + "/score", 200)
+                        .get("state")
+                        .asString())
+                .isEqualTo("active");
+    }
+
+    // -- helpers -----------------------------------------------------------------------------------------------------
+
+    /** An indicator of A shared with the community (A and B). */
+    String indicator(String pattern, int confidence, Instant validFrom) {
+        String id = "indicator--" + UUID.randomUUID();
+        String t = validFrom.toString();
+        String json = "{\"type\":\"bundle\",\"id\":\"bundle--" + UUID.randomUUID() + "\",\"objects\":[{\"type\":"
+                + "\"indicator\",\"spec_version\":\"2.1\",\"id\":\"" + id + "\",\"created\":\"" + t
+                + "\",\"modified\":\"" + t + "\",\"pattern\":\"" + pattern + "\",\"pattern_type\":\"stix\","
+                + "\"valid_from\":\"" + t + "\",\"confidence\":" + confidence + "}]}";
+        assertThat(importJson(json, a.id(), false, community).clean()).isTrue();
+        return id;
+    }
+
+    static Set<String> ids(JsonNode page) {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        page.get("indicators").forEach(i -> out.add(i.get("object").get("id").asString()));
+        return out;
+    }
+
+    JsonNode get(String token, String path, int status) {
+        HttpResponse<String> response = http.get(path, token, null);
+        assertThat(response.statusCode()).as(path + " -> " + response.body()).isEqualTo(status);
+        return Stix.parse(response.body());
+    }
+
+    JsonNode call(String method, String path, String token, String body, int status) {
+        HttpResponse<String> response = http.json(method, path, token, body);
+        assertThat(response.statusCode())
+                .as(method + " " + path + " -> " + response.body())
+                .isEqualTo(status);
+        return response.body().isEmpty() ? null : Stix.parse(response.body());
+    }
+}
