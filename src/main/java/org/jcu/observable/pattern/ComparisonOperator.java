@@ -2,7 +2,7 @@ package org.jcu.observable.pattern;
 
 /**
  * The comparison operators of STIX 2.1 §9 (Comparison Operators), each with the symbol it is written with. {@code ==}
- * and {@code <>} are read as {@link #EQ} and {@link #NEQ} and written as {@code =} and {@code !=}.
+ * and {@code <>} are read as {@link #EQ} and {@link #NEQ} and written as {@code =} and {@code !=}. Immutable.
  */
 public enum ComparisonOperator {
     EQ("="),

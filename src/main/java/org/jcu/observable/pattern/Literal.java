@@ -2,6 +2,7 @@ package org.jcu.observable.pattern;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,6 +19,10 @@ public sealed interface Literal {
 
     /** {@code '...'}: the decoded text (quotes and backslashes unescaped); any string, the empty one included. */
     record StringLiteral(String value) implements Literal {
+        public StringLiteral {
+            Objects.requireNonNull(value);
+        }
+
         @Override
         public String format() {
             return StringLiterals.encode(value);
@@ -26,6 +31,10 @@ public sealed interface Literal {
 
     /** An integer, e.g. {@code 1280} or {@code -5}, of any size. */
     record IntegerLiteral(BigInteger value) implements Literal {
+        public IntegerLiteral {
+            Objects.requireNonNull(value);
+        }
+
         public static IntegerLiteral of(long value) {
             return new IntegerLiteral(BigInteger.valueOf(value));
         }

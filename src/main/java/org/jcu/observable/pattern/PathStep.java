@@ -1,5 +1,7 @@
 package org.jcu.observable.pattern;
 
+import java.util.Objects;
+
 /**
  * One step of an object path after the object type (STIX 2.1 §9, Object Path Syntax): a property name, a list index
  * or any list element. {@code file:extensions.'windows-pebinary-ext'.sections[*].entropy} is the type {@code file}
@@ -16,7 +18,11 @@ public sealed interface PathStep {
      * A property (or dictionary key) name, unquoted: {@code SHA-256} for {@code 'SHA-256'}. How it was written
      * (quoted or bare) is not kept; {@link StixPattern#format()} quotes it when it needs quotes.
      */
-    record Property(String name) implements PathStep {}
+    record Property(String name) implements PathStep {
+        public Property {
+            Objects.requireNonNull(name);
+        }
+    }
 
     /** {@code [n]}: the list element at {@code index}. */
     record Index(int index) implements PathStep {}
