@@ -33,8 +33,9 @@ public class AccessGrants {
     }
 
     /**
-     * Grants {@code granteeOrg} the holdings of {@code holderOrg} on {@code versionSeqs} that are not TLP:RED
-     * (holdings the holder does not have are ignored).
+     * Grants {@code granteeOrg} the holdings of {@code holderOrg} on {@code versionSeqs} that are not TLP:RED, of
+     * objects {@code holderOrg} owns (first submitted): a recipient never passes on what it received (decision 0010).
+     * Other holdings are ignored.
      *
      * @return the version positions newly granted
      */
@@ -48,7 +49,8 @@ public class AccessGrants {
             args.addAll(chunk);
             args.add(granteeOrg);
             granted.addAll(jdbc.queryForList(
-                    "SELECT h.version_seq FROM holding h WHERE h.org_id = ? AND h.tlp <> 'TLP:RED' AND h.version_seq IN ("
+                    "SELECT h.version_seq FROM holding h JOIN object_version v ON v.seq = h.version_seq"
+                            + " WHERE h.org_id = ? AND v.owner_org = h.org_id AND h.tlp <> 'TLP:RED' AND h.version_seq IN ("
                             + "?,".repeat(chunk.size() - 1) + "?) AND NOT EXISTS (SELECT 1 FROM holding_target t"
                             + " WHERE t.version_seq = h.version_seq AND t.org_id = h.org_id AND t.kind = '" + GRANT
                             + "' AND t.target_id = ?) ORDER BY h.version_seq",

@@ -67,7 +67,7 @@ public abstract class AccessLeakContract extends StoreFixture {
     private static String[][] ipPool() {
         List<String[]> pool = new ArrayList<>();
         for (int i = 1; i <= 12; i++) {
-            String v4 = "198.51.100." + i;
+            String v4 = "185.220.101." + i;
             pool.add(new String[] {
                 v4,
                 "[ipv4-addr:value = '" + v4 + "']",
@@ -76,13 +76,13 @@ public abstract class AccessLeakContract extends StoreFixture {
             });
             String hex = Integer.toHexString(i * 17);
             pool.add(new String[] {
-                "2001:db8::" + hex,
-                "[ipv6-addr:value = '2001:db8::" + hex + "']",
-                "[ipv6-addr:value = '2001:0DB8:0:0:0:0:0:" + hex.toUpperCase(java.util.Locale.ROOT) + "']"
+                "2a0b:f4c0::" + hex,
+                "[ipv6-addr:value = '2a0b:f4c0::" + hex + "']",
+                "[ipv6-addr:value = '2A0B:F4C0:0:0:0:0:0:" + hex.toUpperCase(java.util.Locale.ROOT) + "']"
             });
         }
-        pool.add(new String[] {"198.51.100.0/29", "[ipv4-addr:value ISSUBSET '198.51.100.0/29']"});
-        pool.add(new String[] {"2001:db8::/121", "[ipv6-addr:value ISSUBSET '2001:0db8::0/121']"});
+        pool.add(new String[] {"185.220.101.0/29", "[ipv4-addr:value ISSUBSET '185.220.101.0/29']"});
+        pool.add(new String[] {"2a0b:f4c0::/121", "[ipv6-addr:value ISSUBSET '2a0b:f4c0::0/121']"});
         return pool.toArray(String[][]::new);
     }
 
@@ -228,6 +228,7 @@ public abstract class AccessLeakContract extends StoreFixture {
 
         final Map<String, String> lastPolled = new HashMap<>();
         long checks;
+        long noticesExpected;
         int bundles;
 
         World(long seed, int idCount) {
@@ -254,6 +255,11 @@ public abstract class AccessLeakContract extends StoreFixture {
             verify("after releases by other holders");
             grant();
             verify("after access grants");
+            System.out.printf(
+                    "AccessLeak: %d blind match notices expected and served over all phases%n", noticesExpected);
+            assertThat(noticesExpected)
+                    .as("the world must produce blind match notices")
+                    .isPositive();
             return checks;
         }
 
@@ -897,8 +903,8 @@ public abstract class AccessLeakContract extends StoreFixture {
             Map<String, String> served = new TreeMap<>();
             for (JsonNode n : getJson("/api/v1/correlations/notices?limit=1000", reader, null)
                     .get("notices")) {
-                if (n.get("value").asString().startsWith("198.51.100.")
-                        || n.get("value").asString().startsWith("2001:db8:")) {
+                if (n.get("value").asString().startsWith("185.220.101.")
+                        || n.get("value").asString().startsWith("2a0b:f4c0:")) {
                     served.put(n.get("value").asString(), n.get("owners").asString());
                 }
             }

@@ -184,12 +184,15 @@ abstract class SightingContract extends StoreFixture {
     /** An indicator of A shared with the community (A and B). */
     String indicator(String pattern, int confidence, Instant validFrom) {
         String id = "indicator--" + UUID.randomUUID();
-        String t = validFrom.toString();
+        String t = validFrom.truncatedTo(ChronoUnit.SECONDS).toString().replace("Z", ".000Z");
         String json = "{\"type\":\"bundle\",\"id\":\"bundle--" + UUID.randomUUID() + "\",\"objects\":[{\"type\":"
                 + "\"indicator\",\"spec_version\":\"2.1\",\"id\":\"" + id + "\",\"created\":\"" + t
                 + "\",\"modified\":\"" + t + "\",\"pattern\":\"" + pattern + "\",\"pattern_type\":\"stix\","
                 + "\"valid_from\":\"" + t + "\",\"confidence\":" + confidence + "}]}";
-        assertThat(importJson(json, a.id(), false, community).clean()).isTrue();
+        org.jcu.intel.ImportReport report = importJson(json, a.id(), false, community);
+        assertThat(report.clean())
+                .as(report.violations() + " " + report.error())
+                .isTrue();
         return id;
     }
 
