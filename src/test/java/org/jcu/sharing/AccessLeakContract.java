@@ -900,6 +900,7 @@ public abstract class AccessLeakContract extends StoreFixture {
                     expected.put(value, n <= 1 ? "1" : n <= 4 ? "2-4" : "5+");
                 }
             }
+            noticesExpected += expected.size();
             Map<String, String> served = new TreeMap<>();
             for (JsonNode n : getJson("/api/v1/correlations/notices?limit=1000", reader, null)
                     .get("notices")) {
