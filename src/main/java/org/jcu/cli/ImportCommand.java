@@ -248,5 +248,12 @@ final class ImportCommand implements Callable<Integer> {
         if (report.rejected() > report.violations().size()) {
             out.println("  (only the first " + report.violations().size() + " problems are listed)");
         }
+        if (report.notIndexed() > 0) {
+            out.println(
+                    "  kept but not correlated: " + report.notIndexed() + " observable values that do not normalise");
+            for (Violation w : report.warnings()) {
+                out.println("  " + w);
+            }
+        }
     }
 }
