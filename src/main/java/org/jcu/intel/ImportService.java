@@ -97,8 +97,9 @@ public class ImportService {
 
     private final IntelStore store;
     private final Correlations correlations;
+    private final org.jcu.sharing.Directory directory;
     private static final ObservableExtractor.Extraction NO_OBSERVABLES =
-            new ObservableExtractor.Extraction(List.of(), List.of(), List.of(), null);
+            new ObservableExtractor.Extraction(List.of(), List.of(), null);
     private final TransactionTemplate transactions;
     private final StixValidator validator = new StixValidator();
     private final java.time.Clock clock;
@@ -120,8 +121,10 @@ public class ImportService {
             PlatformTransactionManager transactionManager,
             java.time.Clock clock,
             org.jcu.sharing.AccessScopes scopes,
-            Correlations correlations) {
+            Correlations correlations,
+            org.jcu.sharing.Directory directory) {
         this.store = store;
+        this.directory = directory;
         this.correlations = correlations;
         this.scopes = scopes;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -176,7 +179,6 @@ public class ImportService {
         private final List<Violation> violations = new ArrayList<>();
         private final List<Violation> warnings = new ArrayList<>();
         private long notIndexed;
-        private final Map<Long, List<String>> endpointRefs = new HashMap<>();
         private String error;
         private boolean committed;
         private long storeNanos;
@@ -185,11 +187,16 @@ public class ImportService {
                 new java.util.concurrent.atomic.AtomicLong();
 
         private final RunMarkings markings;
+        private final String submitterName;
         private final Map<String, Boolean> visibleToSubmitter = new HashMap<>();
         private org.jcu.sharing.AccessScope submitterScope;
 
         Run(ImportOptions options) {
             this.options = options;
+            this.submitterName = directory
+                    .organization(options.orgId())
+                    .map(org.jcu.sharing.Directory.Organization::name)
+                    .orElse("");
             this.markings = new RunMarkings(store, options.orgId(), options.sharing());
         }
 
@@ -223,10 +230,6 @@ public class ImportService {
                 aborted.set(true);
                 ready.clear();
                 awaitQuietly(reading);
-            }
-            if (!endpointRefs.isEmpty()) {
-                // network-traffic endpoints: the referenced SCOs are stored by now (same input or earlier)
-                correlations.indexReferenced(endpointRefs);
             }
             String markingError = markings.finish();
             if (markingError != null) {
@@ -589,9 +592,6 @@ public class ImportService {
             if (!extraction.values().isEmpty()) {
                 out.put(seq, extraction.values());
             }
-            if (!extraction.endpointRefs().isEmpty()) {
-                endpointRefs.put(seq, extraction.endpointRefs());
-            }
             for (Violation problem : extraction.problems()) {
                 notIndexed++;
                 if (warnings.size() < MAX_REPORTED) {
@@ -614,6 +614,17 @@ public class ImportService {
                                 euci(object.id(), "/labels", "labelled '" + label + "', EU classified information")));
             }
             if (!found.isEmpty()) {
+                return new Prepared(
+                        node, object, wasUpgraded, found, null, null, null, null, List.of(), List.of(), NO_OBSERVABLES);
+            }
+            JsonNode sightedBy = node.get("x_jcu_sighted_by");
+            if (sightedBy != null && !sightedBy.asString("").equals(submitterName)) {
+                // attribution of a sighting is the submitter's own name or nothing (decision 0017)
+                found.add(new Violation(
+                        object.id(),
+                        "/x_jcu_sighted_by",
+                        "sighted-by-not-submitter",
+                        "names an organisation other than the submitting one; leave it out or give your own name"));
                 return new Prepared(
                         node, object, wasUpgraded, found, null, null, null, null, List.of(), List.of(), NO_OBSERVABLES);
             }

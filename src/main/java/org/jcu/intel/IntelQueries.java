@@ -127,6 +127,14 @@ public class IntelQueries {
     }
 
     /**
+     * Sightings ({@code sighting_of_ref} = {@code id}, latest visible versions) that {@code scope} may see, newest
+     * first, at most {@code limit}.
+     */
+    public List<StoredVersion> sightingsOf(AccessScope scope, String id, int limit) {
+        return store.referencingBy(scope, id, "sighting_of_ref", Math.max(1, Math.min(MAX_PAGE, limit)));
+    }
+
+    /**
      * The organisation that owns {@code id} (its first submitter), if the reader may see the object; for services
      * that weigh a source (decay), never shown to readers as such.
      */

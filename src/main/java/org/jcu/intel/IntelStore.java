@@ -554,6 +554,18 @@ class IntelStore {
                 limit);
     }
 
+    /** Latest visible versions whose {@code refName} names {@code targetId}, newest insertion first. */
+    List<StoredVersion> referencingBy(AccessScope scope, String targetId, String refName, int limit) {
+        return jdbc.query(
+                "SELECT " + VERSION_COLUMNS + " FROM object_ref r JOIN object_version v ON v.seq = r.version_seq"
+                        + " WHERE r.target_id = ? AND r.ref_name = ? AND " + latestVisible(scope)
+                        + " ORDER BY v.seq DESC LIMIT ?",
+                VERSION_ROW,
+                targetId,
+                refName,
+                limit);
+    }
+
     /** Row {@code v} is the newest version of its id that {@code scope} may see (and is itself visible). */
     private static String latestVisible(AccessScope scope) {
         return "(" + AccessPolicy.versionPredicate("v", scope) + " AND v.version_key = (SELECT MAX(w.version_key) "

@@ -156,12 +156,23 @@ public class BlindNotices {
      * Sends an access request for the value of a current notice to its hidden owners.
      *
      * @throws NoNoticeException if there is no notice for this value for the reader (nothing else is revealed)
+     * @throws IllegalStateException if the organisation already has a pending request for the value
      */
     @Transactional
     public RequestView request(AccessScope scope, long valueId, String message) {
         Notice notice = notice(scope, valueId).orElseThrow(NoNoticeException::new);
         if (message.length() > 2000) {
             throw new IllegalArgumentException("message: at most 2000 characters");
+        }
+        if (!jdbc.queryForList(
+                        "SELECT 1 FROM access_request r WHERE r.value_id = ? AND r.requester_org = ? AND EXISTS"
+                                + " (SELECT 1 FROM access_request_owner a WHERE a.request_id = r.id"
+                                + " AND a.state = 'PENDING')",
+                        Integer.class,
+                        valueId,
+                        scope.orgId())
+                .isEmpty()) {
+            throw new IllegalStateException("your organisation already has a pending access request for this value");
         }
         String id = UUID.randomUUID().toString();
         String now = StixTimestamps.micros(clock.instant());

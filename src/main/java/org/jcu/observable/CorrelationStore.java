@@ -21,8 +21,9 @@ import org.springframework.stereotype.Repository;
  * SQL of the correlation index (tables {@code observable_value}, {@code observable}; decision 0015). Writes run in the
  * importer's transaction under its writer lock; reads of objects always carry {@link AccessPolicy}'s predicate.
  *
- * <p>Thread-safety: thread-safe. The in-memory set of stored IP blocks is shared; a block cached by a rolled-back
- * import costs one probe and changes no answer, blocks written by other processes are seen within a second.
+ * <p>Thread-safety: thread-safe. The in-memory set of stored IP blocks is shared and updated after commit; blocks
+ * written by other processes or nodes are seen within a second (the cache is reloaded when the table holds a different
+ * number of blocks).
  */
 @Repository
 class CorrelationStore {
@@ -71,109 +72,57 @@ class CorrelationStore {
         for (Entry e : entries) {
             distinct.putIfAbsent(new ValueKey(e.value().kind(), e.value().value()), e.value());
         }
-        Map<ValueKey, Long> ids = resolve(distinct.keySet());
+        Resolution resolution = resolveAll(distinct.keySet());
+        Map<ValueKey, Long> ids = resolution.found();
         List<NormalizedValue> fresh = new ArrayList<>();
-        Map<Long, ValueKey> freshIds = new HashMap<>();
+        java.util.Set<Long> taken = new java.util.HashSet<>();
         for (Map.Entry<ValueKey, NormalizedValue> d : distinct.entrySet()) {
             if (!ids.containsKey(d.getKey())) {
-                long id = freeId(d.getKey(), freshIds);
+                long home = homeId(d.getKey().kind(), d.getKey().value());
+                long id = resolution.freeHomes().contains(home) && taken.add(home) ? home : freeId(home, taken);
                 ids.put(d.getKey(), id);
-                freshIds.put(id, d.getKey());
                 fresh.add(d.getValue());
             }
         }
-        // (version, value) pairs, each once
-        Map<Long, Map<Long, String>> pairs = new LinkedHashMap<>();
-        Map<Long, Integer> added = new HashMap<>();
-        for (Entry e : entries) {
-            long valueId = ids.get(new ValueKey(e.value().kind(), e.value().value()));
-            Map<Long, String> ofVersion = pairs.computeIfAbsent(e.versionSeq(), k -> new LinkedHashMap<>());
-            if (!ofVersion.containsKey(valueId)) {
-                String original = e.value().original();
-                ofVersion.put(valueId, original.equals(e.value().value()) ? null : original);
-                added.merge(valueId, 1, Integer::sum);
-            }
-        }
         List<Object[]> newValues = new ArrayList<>(fresh.size());
+        List<IpRange> newBlocks = new ArrayList<>();
         for (NormalizedValue v : fresh) {
-            long id = ids.get(new ValueKey(v.kind(), v.value()));
             IpRange range = v.range();
             newValues.add(new Object[] {
-                id,
+                ids.get(new ValueKey(v.kind(), v.value())),
                 v.kind().code(),
                 v.value(),
                 range == null ? null : range.prefix(),
-                range == null ? null : range.network(),
-                added.remove(id)
+                range == null ? null : range.network()
             });
-            if (range != null) {
-                cacheBlock(range);
+            if (range != null && !range.isSingleAddress()) {
+                newBlocks.add(range);
             }
         }
-        batch(
-                "INSERT INTO observable_value (id, kind, value, ip_prefix, ip_net, objects) VALUES (?, ?, ?, ?, ?, ?)",
-                newValues);
+        batch("INSERT INTO observable_value (id, kind, value, ip_prefix, ip_net) VALUES (?, ?, ?, ?, ?)", newValues);
+        // (version, value) pairs, each once
+        java.util.Set<String> seen = new java.util.HashSet<>();
         List<Object[]> rows = new ArrayList<>(entries.size());
-        for (Map.Entry<Long, Map<Long, String>> version : pairs.entrySet()) {
-            for (Map.Entry<Long, String> value : version.getValue().entrySet()) {
-                rows.add(new Object[] {version.getKey(), value.getKey(), value.getValue()});
+        for (Entry e : entries) {
+            long valueId = ids.get(new ValueKey(e.value().kind(), e.value().value()));
+            if (seen.add(e.versionSeq() + " " + valueId)) {
+                String original = e.value().original();
+                rows.add(new Object[] {
+                    e.versionSeq(), valueId, original.equals(e.value().value()) ? null : original
+                });
             }
         }
         batch("INSERT INTO observable (version_seq, value_id, original) VALUES (?, ?, ?)", rows);
-        List<Object[]> counts = new ArrayList<>(added.size());
-        added.forEach((id, n) -> counts.add(new Object[] {n, id}));
-        batch("UPDATE observable_value SET objects = objects + ? WHERE id = ?", counts);
+        cacheAfterCommit(newBlocks);
     }
 
-    /** Indexes, for each version, the values held by the stored versions of the objects it references. */
-    void addReferenced(Map<Long, List<String>> refsBySeq) {
-        java.util.Set<String> targets = new java.util.TreeSet<>();
-        refsBySeq.values().forEach(targets::addAll);
-        List<String> all = new ArrayList<>(targets);
-        Map<String, java.util.Set<Long>> valuesOf = new HashMap<>();
-        for (int from = 0; from < all.size(); from += CHUNK) {
-            List<String> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
-            jdbc.query(
-                    "SELECT DISTINCT ov.stix_id, o.value_id FROM object_version ov JOIN observable o"
-                            + " ON o.version_seq = ov.seq WHERE ov.stix_id IN (" + marks(chunk.size()) + ")",
-                    rs -> {
-                        valuesOf.computeIfAbsent(rs.getString(1), k -> new java.util.HashSet<>())
-                                .add(rs.getLong(2));
-                    },
-                    chunk.toArray());
-        }
-        List<Object[]> rows = new ArrayList<>();
-        refsBySeq.forEach((seq, refs) -> {
-            java.util.Set<Long> ids = new java.util.TreeSet<>();
-            for (String ref : refs) {
-                ids.addAll(valuesOf.getOrDefault(ref, java.util.Set.of()));
-            }
-            for (long id : ids) {
-                rows.add(new Object[] {seq, id, null});
-            }
-        });
-        List<Object[]> counts = new ArrayList<>();
-        for (int from = 0; from < rows.size(); from += CHUNK) {
-            List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
-            int[][] written = jdbc.batchUpdate(
-                    "INSERT INTO observable (version_seq, value_id, original) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-                    chunk,
-                    chunk.size(),
-                    CorrelationStore::bind);
-            for (int i = 0; i < chunk.size(); i++) {
-                if (written[0][i] != 0) {
-                    counts.add(new Object[] {1, chunk.get(i)[1]});
-                }
-            }
-        }
-        batch("UPDATE observable_value SET objects = objects + ? WHERE id = ?", counts);
-    }
-
-    private long freeId(ValueKey key, Map<Long, ValueKey> takenInBatch) {
-        long id = homeId(key.kind(), key.value());
-        while (takenInBatch.containsKey(id) || exists(id)) {
+    /** Linear probing after a collision: the next id neither stored nor taken in this batch. */
+    private long freeId(long home, java.util.Set<Long> takenInBatch) {
+        long id = home + 1;
+        while (takenInBatch.contains(id) || exists(id)) {
             id++;
         }
+        takenInBatch.add(id);
         return id;
     }
 
@@ -210,6 +159,16 @@ class CorrelationStore {
 
     /** The ids of those {@code keys} that are stored. */
     Map<ValueKey, Long> resolve(Collection<ValueKey> keys) {
+        return resolveAll(keys).found();
+    }
+
+    /**
+     * Stored ids of {@code keys}, and the home ids found free (a new value whose home is free takes it without
+     * another query).
+     */
+    record Resolution(Map<ValueKey, Long> found, java.util.Set<Long> freeHomes) {}
+
+    private Resolution resolveAll(Collection<ValueKey> keys) {
         Map<ValueKey, Long> found = new HashMap<>();
         Map<Long, ValueKey> byHome = new HashMap<>();
         List<ValueKey> collided = new ArrayList<>();
@@ -219,6 +178,7 @@ class CorrelationStore {
                 collided.add(k);
             }
         }
+        java.util.Set<Long> free = new java.util.HashSet<>(byHome.keySet());
         List<Long> homes = new ArrayList<>(byHome.keySet());
         for (int from = 0; from < homes.size(); from += CHUNK) {
             List<Long> chunk = homes.subList(from, Math.min(homes.size(), from + CHUNK));
@@ -226,6 +186,7 @@ class CorrelationStore {
                     "SELECT id, kind, value FROM observable_value WHERE id IN (" + marks(chunk.size()) + ")",
                     rs -> {
                         long id = rs.getLong(1);
+                        free.remove(id);
                         ValueKey wanted = byHome.get(id);
                         ValueKey stored = new ValueKey(ObservableKind.ofCode(rs.getString(2)), rs.getString(3));
                         if (stored.equals(wanted)) {
@@ -242,7 +203,7 @@ class CorrelationStore {
                 found.put(k, id);
             }
         }
-        return found;
+        return new Resolution(found, free);
     }
 
     /** Linear probing from the home id until the value or a free id is found. */
@@ -342,15 +303,66 @@ class CorrelationStore {
         }
     }
 
-    private void cacheBlock(IpRange range) {
-        if (range.isSingleAddress()) {
+    /** Adds new blocks to the cache once the writing transaction commits (at once when there is none). */
+    private void cacheAfterCommit(List<IpRange> newBlocks) {
+        if (newBlocks.isEmpty()) {
             return;
         }
-        Map<Integer, java.util.Set<IpRange>> cache = blocks();
-        synchronized (cache) {
-            cache.computeIfAbsent(range.prefix(), k -> new java.util.HashSet<>())
-                    .add(range);
+        Runnable add = () -> {
+            Map<Integer, java.util.Set<IpRange>> cache = blocks();
+            synchronized (cache) {
+                for (IpRange range : newBlocks) {
+                    cache.computeIfAbsent(range.prefix(), k -> new java.util.HashSet<>())
+                            .add(range);
+                }
+            }
+        };
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCommit() {
+                            add.run();
+                        }
+                    });
+        } else {
+            add.run();
         }
+    }
+
+    /** A visible object holding a stored IP value inside a queried block. */
+    record RangeHolderRow(ValueRow value, String stixId, String stixType) {}
+
+    /**
+     * Visible holders of stored IP values (addresses and blocks) strictly inside {@code range}: the access policy is
+     * in the SQL and the limit applies after it, ordered by value id then object id.
+     */
+    List<RangeHolderRow> holdersWithin(AccessScope scope, IpRange range, int limit) {
+        BitSet present = prefixes();
+        List<Object> args = new ArrayList<>();
+        StringBuilder where = new StringBuilder();
+        byte[] low = range.network();
+        byte[] high = range.last();
+        for (int p = present.nextSetBit(range.prefix() + 1); p >= 0; p = present.nextSetBit(p + 1)) {
+            where.append(where.length() > 0 ? " OR " : "").append("(v.ip_prefix = ? AND v.ip_net BETWEEN ? AND ?)");
+            args.add(p);
+            args.add(low);
+            args.add(high);
+        }
+        if (args.isEmpty()) {
+            return List.of();
+        }
+        args.add(limit);
+        return jdbc.query(
+                "SELECT v.id, v.kind, v.value, ov.stix_id, MIN(ov.stix_type) FROM observable_value v"
+                        + " JOIN observable o ON o.value_id = v.id JOIN object_version ov ON ov.seq = o.version_seq"
+                        + " WHERE (" + where + ") AND " + AccessPolicy.versionPredicate("ov", scope)
+                        + " GROUP BY v.id, v.kind, v.value, ov.stix_id ORDER BY v.id, ov.stix_id LIMIT ?",
+                (rs, n) -> new RangeHolderRow(
+                        new ValueRow(rs.getLong(1), ObservableKind.ofCode(rs.getString(2)), rs.getString(3)),
+                        rs.getString(4),
+                        rs.getString(5)),
+                args.toArray());
     }
 
     /** Stored IP values (addresses and blocks) inside {@code range}, itself included if stored; at most limit. */

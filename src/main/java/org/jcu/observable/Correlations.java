@@ -29,8 +29,20 @@ public class Correlations {
     /** Counts of visible holders stop at this number (reported as "at least"). */
     public static final long COUNT_CAP = 10_000;
 
-    /** At most this many values are listed for a CIDR query. */
+    /** At most this many values are matched by a CIDR query in batch correlation. */
     public static final int MAX_RANGE_VALUES = 1_000;
+
+    /** At most this many visible (value, object) pairs inside a queried block are listed; more sets truncated. */
+    public static final int MAX_RANGE_HOLDERS = 10_000;
+
+    /**
+     * The answer of {@link #lookup}.
+     *
+     * @param correlations per related stored value, its visible holders
+     * @param truncated    true if a block held more than {@link #MAX_RANGE_HOLDERS} visible (value, object) pairs
+     *     and only the first were listed
+     */
+    public record Lookup(List<ValueHolders> correlations, boolean truncated) {}
 
     private final CorrelationStore store;
     private final CorrelationProperties properties;
@@ -77,23 +89,12 @@ public class Correlations {
     }
 
     /**
-     * Indexes values that versions hold through references (network-traffic {@code src_ref}/{@code dst_ref}): each
-     * version gets the values of the referenced objects' stored versions. References to objects not stored are
-     * ignored. Called by the importer at the end of an input, inside its transaction.
-     *
-     * @param refsBySeq version position → ids of the objects it references
-     */
-    public void indexReferenced(Map<Long, List<String>> refsBySeq) {
-        store.addReferenced(refsBySeq);
-    }
-
-    /**
      * Who holds this value: objects with an equal value and, for IP values, stored blocks containing it and stored
      * addresses/blocks inside it. Values nobody may show the reader are omitted.
      *
      * @throws ObservableException if {@code raw} is not a valid value of {@code kind}
      */
-    public List<ValueHolders> lookup(AccessScope scope, ObservableKind kind, String raw) {
+    public Lookup lookup(AccessScope scope, ObservableKind kind, String raw) {
         NormalizedValue value = Normalizer.normalize(kind, raw);
         List<ValueHolders> out = new ArrayList<>();
         Map<ValueKey, Long> ids = store.resolve(List.of(new ValueKey(value.kind(), value.value())));
@@ -102,21 +103,39 @@ public class Correlations {
             add(out, scope, new ValueRow(id, value.kind(), value.value()), "equal", null);
         }
         IpRange range = value.range();
+        boolean truncated = false;
         if (range != null) {
             for (ValueRow row : store.containing(range)) {
-                if (id == null || row.id() != id) {
-                    add(out, scope, row, "contained-in", null);
-                }
+                add(out, scope, row, "contained-in", null);
             }
             if (!range.isSingleAddress()) {
-                for (ValueRow row : store.within(range, MAX_RANGE_VALUES + 1)) {
-                    if (id == null || row.id() != id) {
-                        add(out, scope, row, "contains", null);
-                    }
-                }
+                truncated = addWithin(out, scope, range, null);
             }
         }
-        return out;
+        return new Lookup(out, truncated);
+    }
+
+    /** Adds the visible holders of values inside {@code range}, grouped by value; true if the list was cut. */
+    private boolean addWithin(List<ValueHolders> out, AccessScope scope, IpRange range, @Nullable String self) {
+        List<CorrelationStore.RangeHolderRow> rows = store.holdersWithin(scope, range, MAX_RANGE_HOLDERS + 1);
+        boolean truncated = rows.size() > MAX_RANGE_HOLDERS;
+        Map<Long, List<Holder>> byValue = new LinkedHashMap<>();
+        Map<Long, ValueRow> values = new LinkedHashMap<>();
+        for (CorrelationStore.RangeHolderRow row : rows.subList(0, Math.min(rows.size(), MAX_RANGE_HOLDERS))) {
+            values.putIfAbsent(row.value().id(), row.value());
+            if (!row.stixId().equals(self)) {
+                byValue.computeIfAbsent(row.value().id(), k -> new ArrayList<>())
+                        .add(new Holder(row.stixId(), row.stixType()));
+            }
+        }
+        int threshold = properties.overCorrelationThreshold();
+        byValue.forEach((valueId, holders) -> {
+            ValueRow v = values.get(valueId);
+            boolean over = holders.size() > threshold;
+            out.add(new ValueHolders(
+                    v.kind().code(), v.value(), "contains", over ? List.of() : holders, holders.size(), over));
+        });
+        return truncated;
     }
 
     /** The stored id of {@code value}, if some object holds it (ids are not secret: they derive from the value). */
@@ -159,11 +178,7 @@ public class Correlations {
                         }
                     }
                     if (!range.isSingleAddress()) {
-                        for (ValueRow c : store.within(range, MAX_RANGE_VALUES + 1)) {
-                            if (c.id() != v.id()) {
-                                add(related, scope, c, "contains", stixId);
-                            }
-                        }
+                        addWithin(related, scope, range, stixId);
                     }
                 }
             }

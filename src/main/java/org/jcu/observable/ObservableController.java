@@ -53,7 +53,10 @@ class ObservableController {
      * @param original     the value as given
      * @param warninglists warninglist entries matching it (flagged, never dropped)
      * @param correlations objects holding it, or holding an IP block containing it / an address inside it
+     * @param truncated    true if a block query matched more visible pairs than are listed (the first 10,000)
      * @param notice       the blind match notice, if the reader's organisation holds the value and one applies
+     * @param registrableDomain for domains and e-mail addresses: the public suffix plus one label (Public Suffix
+     *     List), e.g. {@code example.co.uk} for {@code www.example.co.uk}
      */
     @tools.jackson.databind.annotation.JsonNaming(
             tools.jackson.databind.PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -64,7 +67,9 @@ class ObservableController {
             String original,
             List<ValueFlags.Flag> warninglists,
             List<Correlations.ValueHolders> correlations,
-            BlindNotices.@Nullable Notice notice) {}
+            boolean truncated,
+            BlindNotices.@Nullable Notice notice,
+            @Nullable String registrableDomain) {}
 
     @Operation(summary = "Who holds this value: equal values and, for IPs, containing blocks and contained addresses")
     @GetMapping("/observables")
@@ -102,17 +107,28 @@ class ObservableController {
 
     private ValueLookup lookup(AccessScope scope, ObservableKind kind, String raw) {
         NormalizedValue value = Normalizer.normalize(kind, raw);
-        List<Correlations.ValueHolders> found = correlations.lookup(scope, kind, raw);
+        Correlations.Lookup found = correlations.lookup(scope, kind, raw);
         return new ValueLookup(
                 value.kind().code(),
                 value.value(),
                 raw,
                 flags.flags(value),
-                found,
+                found.correlations(),
+                found.truncated(),
                 correlations
                         .valueId(value)
                         .flatMap(id -> notices.notice(scope, id))
-                        .orElse(null));
+                        .orElse(null),
+                registrable(value));
+    }
+
+    private static @Nullable String registrable(NormalizedValue value) {
+        String domain = switch (value.kind()) {
+            case DOMAIN -> value.value();
+            case EMAIL -> value.value().substring(value.value().lastIndexOf('@') + 1);
+            default -> null;
+        };
+        return domain == null ? null : Normalizer.registrableDomain(domain).orElse(null);
     }
 
     @Operation(summary = "The observables of an object (visible versions) and their correlations")

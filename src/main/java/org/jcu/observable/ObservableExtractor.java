@@ -17,8 +17,9 @@ import tools.jackson.databind.node.ObjectNode;
  *       {@code email-addr}, {@code mac-addr} {@code value}; {@code autonomous-system} {@code number};
  *       {@code windows-registry-key} {@code key}; {@code file}/{@code artifact}/{@code x509-certificate}
  *       {@code hashes};
- *   <li>{@code network-traffic} endpoints: {@code src_ref}/{@code dst_ref} name other SCOs, returned as
- *       {@link Extraction#endpointRefs()} for the index to resolve once those are stored;
+ *   <li>{@code network-traffic} endpoints: in STIX 2.1 {@code src_ref}/{@code dst_ref} name other SCOs, which are
+ *       indexed as themselves; their values are not copied onto the network-traffic object, whose audience may
+ *       differ from theirs (decision 0015);
  *   <li>deprecated embedded {@code observed-data.objects} (STIX 2.0 form, §4.13): every embedded SCO as above, and
  *       network-traffic endpoints resolved by their dictionary keys;
  *   <li>{@code indicator} with {@code pattern_type = stix}: the values its pattern compares by {@code =},
@@ -37,14 +38,12 @@ public final class ObservableExtractor {
     /**
      * What one object yields.
      *
-     * @param values       normalised values, in document order, duplicates kept (the index keeps each once)
-     * @param endpointRefs ids of SCOs whose values this object also holds (network-traffic endpoints)
-     * @param problems     values not indexed (rule {@code observable-invalid}); the object itself is kept
-     * @param error        a pattern error that makes the object invalid (rule {@code pattern-invalid}), or null
+     * @param values   normalised values, in document order, duplicates kept (the index keeps each once)
+     * @param problems values not indexed (rule {@code observable-invalid}); the object itself is kept
+     * @param error    a pattern error that makes the object invalid (rule {@code pattern-invalid}), or null
      */
     public record Extraction(
             List<NormalizedValue> values,
-            List<String> endpointRefs,
             List<Violation> problems,
             @Nullable Violation error) {}
 
@@ -82,14 +81,6 @@ public final class ObservableExtractor {
             return out.done(null);
         }
         sco(type, object, "", out);
-        if ("network-traffic".equals(type)) {
-            for (String ref : List.of("src_ref", "dst_ref")) {
-                String target = text(object.get(ref));
-                if (target != null) {
-                    out.refs.add(target);
-                }
-            }
-        }
         return out.done(null);
     }
 
@@ -126,7 +117,6 @@ public final class ObservableExtractor {
     static final class Collector {
         final String objectId;
         final List<NormalizedValue> values = new ArrayList<>();
-        final List<String> refs = new ArrayList<>();
         final List<Violation> problems = new ArrayList<>();
 
         Collector(String objectId) {
@@ -154,7 +144,7 @@ public final class ObservableExtractor {
         }
 
         Extraction done(@Nullable Violation error) {
-            return new Extraction(List.copyOf(values), List.copyOf(refs), List.copyOf(problems), error);
+            return new Extraction(List.copyOf(values), List.copyOf(problems), error);
         }
     }
 }

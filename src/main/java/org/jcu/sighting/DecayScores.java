@@ -168,15 +168,13 @@ public class DecayScores {
         return shortest == null ? properties.defaultHalfLife() : shortest;
     }
 
-    /** The sightings of {@code id} the reader may see (latest versions). */
+    /** The sightings of {@code id} the reader may see (latest versions), the newest 10,000. */
     List<Sighting> sightings(AccessScope scope, String id) {
         List<Sighting> out = new ArrayList<>();
-        for (StoredVersion v : queries.referencing(scope, id, IntelQueries.MAX_PAGE)) {
-            if (v.type().equals("sighting")) {
-                Sighting s = Sighting.of(StixJson.parse(v.content()));
-                if (s != null && s.sightingOf().equals(id)) {
-                    out.add(s);
-                }
+        for (StoredVersion v : queries.sightingsOf(scope, id, IntelQueries.MAX_PAGE)) {
+            Sighting s = Sighting.of(StixJson.parse(v.content()));
+            if (s != null && s.sightingOf().equals(id)) {
+                out.add(s);
             }
         }
         return out;

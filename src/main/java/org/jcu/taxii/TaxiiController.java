@@ -233,7 +233,7 @@ class TaxiiController {
             Map<String, Integer> scored = new java.util.TreeMap<>();
             for (StoredVersion v : page.items()) {
                 if (v.type().equals("indicator")) {
-                    scored.putIfAbsent(v.id(), scores.score(scope, v).score());
+                    scored.put(v.id(), scores.score(scope, v).score()); // items ascend: the newest version wins
                 }
             }
             if (!scored.isEmpty()) {

@@ -9,8 +9,7 @@ CREATE TABLE observable_value (
     kind       TEXT NOT NULL,             -- ObservableKind code: ip, domain, url, email, mac, asn, SHA-256, ...
     value      TEXT NOT NULL,             -- normalised form (decision 0014)
     ip_prefix  INTEGER,                   -- kind ip: prefix length in the IPv6 space (128 = one address)
-    ip_net     BLOB,                      -- kind ip: 16-byte network address (IPv4 as ::ffff:a.b.c.d)
-    objects    INTEGER NOT NULL DEFAULT 0 -- object versions holding the value, all organisations (system statistics)
+    ip_net     BLOB                       -- kind ip: 16-byte network address (IPv4 as ::ffff:a.b.c.d)
 );
 
 -- Observable storage: which object version holds which value, as written there when it differs.

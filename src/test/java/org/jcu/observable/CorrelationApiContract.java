@@ -74,14 +74,18 @@ abstract class CorrelationApiContract extends StoreFixture {
         ImportReport report = importJson(bundle(ip, ipv6, domain, url, file, traffic, indicator), a.id(), false);
         assertThat(report.clean()).as(report.violations().toString()).isTrue();
 
-        assertThat(holders(tokenA, "ip", "185.220.101.7", "equal"))
-                .containsExactlyInAnyOrder(id(ip), id(traffic), id(indicator));
+        // the network-traffic object names its endpoint SCO; the value is indexed once, on the SCO (decision 0015)
+        assertThat(holders(tokenA, "ip", "185.220.101.7", "equal")).containsExactlyInAnyOrder(id(ip), id(indicator));
         assertThat(holders(tokenA, "domain", "BÜCHER.example", "equal"))
                 .containsExactlyInAnyOrder(id(domain), id(indicator));
         assertThat(holders(tokenA, "domain", "xn--bcher-kva.example.", "equal"))
                 .containsExactlyInAnyOrder(id(domain), id(indicator));
         assertThat(holders(tokenA, "ip", "2a0b:f4c0::1", "equal")).containsExactly(id(ipv6));
-        assertThat(holders(tokenA, "ip", "::ffff:185.220.101.7", "equal")).hasSize(3);
+        assertThat(get(tokenA, "/api/v1/observables?kind=domain&value=" + enc("WWW.Example.co.uk"), 200)
+                        .get("registrable_domain")
+                        .asString())
+                .isEqualTo("example.co.uk");
+        assertThat(holders(tokenA, "ip", "::ffff:185.220.101.7", "equal")).hasSize(2);
         assertThat(holders(tokenA, "SHA-256", "ab".repeat(32), "equal"))
                 .containsExactlyInAnyOrder(id(file), id(indicator));
         JsonNode looked = get(tokenA, "/api/v1/observables?kind=url&value=" + enc("http://example.com/a\\b"), 200);
@@ -245,6 +249,8 @@ abstract class CorrelationApiContract extends StoreFixture {
         String readOnlyC = Http.bearer(newUser(c, UserRole.READ_ONLY).token());
         String requestId = request.get("id").asString();
         call("POST", "/api/v1/correlations/access-requests/" + requestId + "/grant", readOnlyC, null, 403);
+        // one pending request per value and organisation
+        call("POST", "/api/v1/correlations/notices/" + valueId + "/access-requests", tokenA, "{}", 409);
         assertThat(http.get("/api/v1/objects/" + id(ofB), tokenA, null).statusCode())
                 .isEqualTo(404);
         call("POST", "/api/v1/correlations/access-requests/" + requestId + "/grant", tokenB, null, 200);
@@ -279,6 +285,20 @@ abstract class CorrelationApiContract extends StoreFixture {
         importJson(bundle(indicator("[ipv4-addr:value = '10.9.9.9']")), a.id(), false);
         importJson(bundle(indicator("[ipv4-addr:value = '10.9.9.9']")), b.id(), false, orgOnly(Tlp.GREEN));
         importJson(bundle(indicator("[ipv4-addr:value = '10.9.9.9']")), c.id(), false, orgOnly(Tlp.GREEN));
+        assertThat(notices(tokenA)).isEmpty();
+    }
+
+    @Test
+    void aReferenceToAHiddenObservableRevealsNoValue() {
+        String hiddenIp = sco("ipv4-addr", "\"value\":\"185.220.101.66\"");
+        importJson(bundle(hiddenIp), b.id(), false, orgOnly(Tlp.AMBER));
+        String traffic = "{\"type\":\"network-traffic\",\"spec_version\":\"2.1\",\"id\":\"network-traffic--"
+                + UUID.randomUUID() + "\",\"dst_ref\":\"" + id(hiddenIp) + "\",\"protocols\":[\"tcp\"]}";
+        ImportReport report = importJson(bundle(traffic), a.id(), true);
+        assertThat(report.committed()).as(report.violations().toString()).isTrue();
+        assertThat(get(tokenA, "/api/v1/objects/" + id(traffic) + "/observables", 200))
+                .isEmpty();
+        assertThat(holders(tokenA, "ip", "185.220.101.66", "equal")).isEmpty();
         assertThat(notices(tokenA)).isEmpty();
     }
 

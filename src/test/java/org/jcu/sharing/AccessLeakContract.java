@@ -853,6 +853,28 @@ public abstract class AccessLeakContract extends StoreFixture {
                     fail(context + ", observables of " + id + ": expected " + (anyVisible ? 200 : 404) + " got "
                             + status);
                 }
+                // sightings and decay scores of an object answer only for objects the reader may see
+                int sightings = http.get(
+                                "/api/v1/objects/" + id + "/sightings",
+                                Http.bearer(reader.user().token()),
+                                null)
+                        .statusCode();
+                checks++;
+                if (anyVisible != (sightings == 200)) {
+                    fail(context + ", sightings of " + id + ": expected " + (anyVisible ? 200 : 404) + " got "
+                            + sightings);
+                }
+                if (id.startsWith("indicator--")) {
+                    int score = http.get(
+                                    "/api/v1/objects/" + id + "/score",
+                                    Http.bearer(reader.user().token()),
+                                    null)
+                            .statusCode();
+                    checks++;
+                    if (anyVisible != (score == 200)) {
+                        fail(context + ", score of " + id + ": expected " + (anyVisible ? 200 : 404) + " got " + score);
+                    }
+                }
             }
         }
 

@@ -179,6 +179,21 @@ abstract class SightingContract extends StoreFixture {
                 .isEqualTo("active");
     }
 
+    @Test
+    void attributionOfASightingCannotBeForged() {
+        String id = indicator("[domain-name:value = 'forged.sight.example']", 50, Instant.now());
+        String forged = "{\"type\":\"bundle\",\"id\":\"bundle--" + UUID.randomUUID() + "\",\"objects\":[{\"type\":"
+                + "\"sighting\",\"spec_version\":\"2.1\",\"id\":\"sighting--" + UUID.randomUUID()
+                + "\",\"created\":\"2026-01-01T00:00:00.000Z\",\"modified\":\"2026-01-01T00:00:00.000Z\","
+                + "\"sighting_of_ref\":\"" + id + "\",\"x_jcu_sighted_by\":\"" + a.name() + "\"}]}";
+        org.jcu.intel.ImportReport report = importJson(forged, b.id(), false);
+        assertThat(report.committed()).isFalse();
+        assertThat(report.violations()).anySatisfy(v -> {
+            assertThat(v.pointer()).isEqualTo("/x_jcu_sighted_by");
+            assertThat(v.rule()).isEqualTo("sighted-by-not-submitter");
+        });
+    }
+
     // -- helpers -----------------------------------------------------------------------------------------------------
 
     /** An indicator of A shared with the community (A and B). */
