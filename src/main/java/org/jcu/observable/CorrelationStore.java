@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -43,6 +42,9 @@ class CorrelationStore {
     private final JdbcTemplate jdbc;
     private volatile @Nullable Map<Integer, java.util.Set<IpRange>> blocks;
     private volatile long blocksCheckedAt;
+    private volatile com.google.common.hash.@Nullable BloomFilter<Long> storedIds;
+    private volatile long storedIdsGeneration = -1;
+    private volatile long storedIdsCapacity;
 
     /** How often the block cache is compared with the table (other writers: CLI imports, other nodes). */
     static final long BLOCK_RECHECK_NANOS = 1_000_000_000L;
@@ -100,6 +102,17 @@ class CorrelationStore {
             }
         }
         batch("INSERT INTO observable_value (id, kind, value, ip_prefix, ip_net) VALUES (?, ?, ?, ?, ?)", newValues);
+        if (!newValues.isEmpty()) {
+            com.google.common.hash.BloomFilter<Long> filter = storedIds;
+            if (filter != null) {
+                // at once, not after commit: later batches of this transaction must find them (a rollback leaves
+                // false positives, which cost a query and change no answer)
+                for (Object[] row : newValues) {
+                    filter.put((Long) row[0]);
+                }
+            }
+            bumpGenerationOnce();
+        }
         // (version, value) pairs, each once
         java.util.Set<String> seen = new java.util.HashSet<>();
         List<Object[]> rows = new ArrayList<>(entries.size());
@@ -179,7 +192,13 @@ class CorrelationStore {
             }
         }
         java.util.Set<Long> free = new java.util.HashSet<>(byHome.keySet());
-        List<Long> homes = new ArrayList<>(byHome.keySet());
+        com.google.common.hash.BloomFilter<Long> filter = storedIdsFilter();
+        List<Long> homes = new ArrayList<>(byHome.size());
+        for (long home : byHome.keySet()) {
+            if (filter.mightContain(home)) {
+                homes.add(home);
+            }
+        }
         for (int from = 0; from < homes.size(); from += CHUNK) {
             List<Long> chunk = homes.subList(from, Math.min(homes.size(), from + CHUNK));
             jdbc.query(
@@ -273,9 +292,8 @@ class CorrelationStore {
         }
         synchronized (this) {
             if (blocks == null || now - blocksCheckedAt >= BLOCK_RECHECK_NANOS) {
-                Long stored = jdbc.queryForObject(
-                        "SELECT COUNT(*) FROM observable_value WHERE ip_prefix IS NOT NULL AND ip_prefix < 128",
-                        Long.class);
+                Long stored =
+                        jdbc.queryForObject("SELECT COUNT(*) FROM observable_value WHERE ip_prefix < 128", Long.class);
                 Map<Integer, java.util.Set<IpRange>> current = blocks;
                 long cached = 0;
                 if (current != null) {
@@ -287,14 +305,11 @@ class CorrelationStore {
                 }
                 if (current == null || stored == null || stored != cached) {
                     Map<Integer, java.util.Set<IpRange>> fresh = new HashMap<>();
-                    jdbc.query(
-                            "SELECT ip_prefix, ip_net FROM observable_value"
-                                    + " WHERE ip_prefix IS NOT NULL AND ip_prefix < 128",
-                            rs -> {
-                                int prefix = rs.getInt(1);
-                                fresh.computeIfAbsent(prefix, k -> new java.util.HashSet<>())
-                                        .add(IpRange.of(rs.getBytes(2), prefix));
-                            });
+                    jdbc.query("SELECT ip_prefix, ip_net FROM observable_value" + " WHERE ip_prefix < 128", rs -> {
+                        int prefix = rs.getInt(1);
+                        fresh.computeIfAbsent(prefix, k -> new java.util.HashSet<>())
+                                .add(IpRange.of(rs.getBytes(2), prefix));
+                    });
                     blocks = fresh;
                 }
                 blocksCheckedAt = System.nanoTime();
@@ -317,16 +332,115 @@ class CorrelationStore {
                 }
             }
         };
+        afterCommit(add);
+    }
+
+    /** Runs {@code action} once the current transaction commits (at once when there is none). */
+    private static void afterCommit(Runnable action) {
         if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
             org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
                     new org.springframework.transaction.support.TransactionSynchronization() {
                         @Override
                         public void afterCommit() {
-                            add.run();
+                            action.run();
                         }
                     });
         } else {
-            add.run();
+            action.run();
+        }
+    }
+
+    /** The generation this transaction wrote, bound to it (unbound after completion). */
+    private static final class Bumped {
+        final long generation;
+
+        Bumped(long generation) {
+            this.generation = generation;
+        }
+    }
+
+    /**
+     * Bumps {@code observable_generation} once per writing transaction; after commit this process's filter is known
+     * current if nobody else wrote in between (writers are serialised by the writer lock).
+     */
+    private void bumpGenerationOnce() {
+        if (!org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            jdbc.update("UPDATE observable_generation SET n = n + 1 WHERE id = 1");
+            return;
+        }
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.hasResource(this)) {
+            return;
+        }
+        jdbc.update("UPDATE observable_generation SET n = n + 1 WHERE id = 1");
+        long generation = generation();
+        org.springframework.transaction.support.TransactionSynchronizationManager.bindResource(
+                this, new Bumped(generation));
+        org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                new org.springframework.transaction.support.TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        synchronized (CorrelationStore.this) {
+                            if (storedIdsGeneration == generation - 1) {
+                                storedIdsGeneration = generation;
+                            }
+                        }
+                    }
+
+                    @Override
+                    public void afterCompletion(int status) {
+                        org.springframework.transaction.support.TransactionSynchronizationManager
+                                .unbindResourceIfPossible(CorrelationStore.this);
+                        if (status != STATUS_COMMITTED) {
+                            synchronized (CorrelationStore.this) {
+                                storedIdsGeneration = -1; // reload: the generation this filter saw was undone
+                            }
+                        }
+                    }
+                });
+    }
+
+    /** True if the filter loaded at {@code storedIdsGeneration} is current for a reader seeing {@code generation}. */
+    private boolean current(long generation) {
+        if (generation == storedIdsGeneration) {
+            return true;
+        }
+        Object bound = org.springframework.transaction.support.TransactionSynchronizationManager.getResource(this);
+        return bound instanceof Bumped b && b.generation == generation && storedIdsGeneration == generation - 1;
+    }
+
+    private long generation() {
+        Long n = jdbc.queryForObject("SELECT n FROM observable_generation WHERE id = 1", Long.class);
+        return n == null ? 0 : n;
+    }
+
+    /**
+     * A Bloom filter (1 % false positives) of every stored value id, so that a value that is certainly not stored
+     * costs no query (most values of a new feed). Reloaded when {@code observable_generation} shows a write this
+     * process did not see (another process or node) or when it outgrew its capacity; a filter never misses a stored
+     * id it was loaded or updated with, so answers stay exact.
+     */
+    private com.google.common.hash.BloomFilter<Long> storedIdsFilter() {
+        long generation = generation();
+        com.google.common.hash.BloomFilter<Long> filter = storedIds;
+        if (filter != null && current(generation) && filter.approximateElementCount() < storedIdsCapacity) {
+            return filter;
+        }
+        synchronized (this) {
+            filter = storedIds;
+            if (filter != null && current(generation) && filter.approximateElementCount() < storedIdsCapacity) {
+                return filter;
+            }
+            Long count = jdbc.queryForObject("SELECT COUNT(*) FROM observable_value", Long.class);
+            long capacity = Math.max(1_000_000L, 2 * (count == null ? 0 : count));
+            com.google.common.hash.BloomFilter<Long> fresh = com.google.common.hash.BloomFilter.create(
+                    com.google.common.hash.Funnels.longFunnel(), capacity, 0.01);
+            jdbc.query("SELECT id FROM observable_value", rs -> {
+                fresh.put(rs.getLong(1));
+            });
+            storedIdsCapacity = capacity;
+            storedIdsGeneration = generation;
+            storedIds = fresh;
+            return fresh;
         }
     }
 
@@ -338,20 +452,8 @@ class CorrelationStore {
      * in the SQL and the limit applies after it, ordered by value id then object id.
      */
     List<RangeHolderRow> holdersWithin(AccessScope scope, IpRange range, int limit) {
-        BitSet present = prefixes();
         List<Object> args = new ArrayList<>();
-        StringBuilder where = new StringBuilder();
-        byte[] low = range.network();
-        byte[] high = range.last();
-        for (int p = present.nextSetBit(range.prefix() + 1); p >= 0; p = present.nextSetBit(p + 1)) {
-            where.append(where.length() > 0 ? " OR " : "").append("(v.ip_prefix = ? AND v.ip_net BETWEEN ? AND ?)");
-            args.add(p);
-            args.add(low);
-            args.add(high);
-        }
-        if (args.isEmpty()) {
-            return List.of();
-        }
+        String where = inside(range, range.prefix() + 1, "v.", args);
         args.add(limit);
         return jdbc.query(
                 "SELECT v.id, v.kind, v.value, ov.stix_id, MIN(ov.stix_type) FROM observable_value v"
@@ -367,23 +469,8 @@ class CorrelationStore {
 
     /** Stored IP values (addresses and blocks) inside {@code range}, itself included if stored; at most limit. */
     List<ValueRow> within(IpRange range, int limit) {
-        BitSet present = prefixes();
         List<Object> args = new ArrayList<>();
-        StringBuilder where = new StringBuilder();
-        byte[] low = range.network();
-        byte[] high = range.last();
-        for (int p = present.nextSetBit(range.prefix()); p >= 0; p = present.nextSetBit(p + 1)) {
-            if (where.length() > 0) {
-                where.append(" OR ");
-            }
-            where.append("(ip_prefix = ? AND ip_net BETWEEN ? AND ?)");
-            args.add(p);
-            args.add(low);
-            args.add(high);
-        }
-        if (args.isEmpty()) {
-            return List.of();
-        }
+        String where = inside(range, range.prefix(), "", args);
         args.add(limit);
         return jdbc.query(
                 "SELECT id, kind, value FROM observable_value WHERE " + where + " LIMIT ?",
@@ -391,19 +478,16 @@ class CorrelationStore {
                 args.toArray());
     }
 
-    /** Prefix lengths with stored values: those of the cached blocks, and 128 (addresses). */
-    private BitSet prefixes() {
-        BitSet present = new BitSet(129);
-        Map<Integer, java.util.Set<IpRange>> cache = blocks();
-        synchronized (cache) {
-            cache.forEach((prefix, set) -> {
-                if (!set.isEmpty()) {
-                    present.set(prefix);
-                }
-            });
-        }
-        present.set(128);
-        return present;
+    /**
+     * SQL selecting stored IP values inside {@code range} with a prefix of at least {@code fromPrefix}: a value is
+     * inside a block iff its network lies between the block's first and last address and its prefix is not shorter
+     * — one range scan of the index {@code (ip_net, ip_prefix)}; bind values added to {@code args}.
+     */
+    private static String inside(IpRange range, int fromPrefix, String alias, List<Object> args) {
+        args.add(range.network());
+        args.add(range.last());
+        args.add(fromPrefix);
+        return alias + "ip_net BETWEEN ? AND ? AND " + alias + "ip_prefix >= ?";
     }
 
     // -- objects holding values, through the access policy ------------------------------------------------------

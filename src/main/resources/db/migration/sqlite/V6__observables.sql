@@ -20,9 +20,18 @@ CREATE TABLE observable (
     PRIMARY KEY (version_seq, value_id)
 ) WITHOUT ROWID;
 
--- Correlation storage: value -> object versions, and IP ranges by (prefix, network) for containment both ways.
+-- Bumped by every transaction that stores new values, so a node knows when its in-memory filter of stored value
+-- ids (decision 0015) must be reloaded because another process or node wrote.
+CREATE TABLE observable_generation (
+    id  INTEGER PRIMARY KEY,
+    n   BIGINT NOT NULL
+);
+INSERT INTO observable_generation (id, n) VALUES (1, 0);
+
+-- Correlation storage: value -> object versions; IP values by (network, prefix) for containment both ways; blocks.
 CREATE INDEX observable_by_value ON observable (value_id, version_seq);
-CREATE INDEX observable_value_ip ON observable_value (ip_prefix, ip_net) WHERE ip_prefix IS NOT NULL;
+CREATE INDEX observable_value_ip ON observable_value (ip_net, ip_prefix) WHERE ip_net IS NOT NULL;
+CREATE INDEX observable_value_block ON observable_value (ip_prefix) WHERE ip_prefix < 128;   -- the CIDR blocks
 
 -- Blind match notices (decision 0016): a request from an organisation holding a value to the organisations whose
 -- objects it cannot see also hold it. The requester learns nothing about who; the owners see the requester.

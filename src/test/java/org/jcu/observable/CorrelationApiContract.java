@@ -3,7 +3,6 @@ package org.jcu.observable;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URLEncoder;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -359,17 +358,11 @@ abstract class CorrelationApiContract extends StoreFixture {
     }
 
     JsonNode get(String token, String path, int status) {
-        HttpResponse<String> response = http.get(path, token, null);
-        assertThat(response.statusCode()).as(path + " -> " + response.body()).isEqualTo(status);
-        return Stix.parse(response.body());
+        return http.expect("GET", path, token, null, status);
     }
 
     JsonNode call(String method, String path, String token, String body, int status) {
-        HttpResponse<String> response = http.json(method, path, token, body);
-        assertThat(response.statusCode())
-                .as(method + " " + path + " -> " + response.body())
-                .isEqualTo(status);
-        return response.body().isEmpty() ? null : Stix.parse(response.body());
+        return http.expect(method, path, token, body, status);
     }
 
     static JsonNode find(JsonNode values, String kind) {

@@ -19,7 +19,8 @@ class CorrelationBenchmarkPostgresTest extends CorrelationBenchmarkContract {
             "observable",
             "observable_pkey",
             "observable_by_value",
-            "observable_value_ip"
+            "observable_value_ip",
+            "observable_value_block"
         }) {
             bytes.put(relation, jdbc.queryForObject("SELECT pg_relation_size(?::regclass)", Long.class, relation));
         }
@@ -27,7 +28,9 @@ class CorrelationBenchmarkPostgresTest extends CorrelationBenchmarkContract {
                 + bytes.get("observable_value_pkey")
                 + bytes.get("observable")
                 + bytes.get("observable_pkey");
-        long correlation = bytes.get("observable_by_value") + bytes.get("observable_value_ip");
+        long correlation = bytes.get("observable_by_value")
+                + bytes.get("observable_value_ip")
+                + bytes.get("observable_value_block");
         return new Storage(observable, correlation, bytes.toString());
     }
 }

@@ -61,6 +61,19 @@ public final class Http {
         return send(request.build());
     }
 
+    /**
+     * Sends {@link #json} and asserts the status; returns the parsed JSON body (null when empty). The failure message
+     * names the request and shows the body.
+     */
+    public tools.jackson.databind.JsonNode expect(
+            String method, String path, String authorization, String body, int status) {
+        HttpResponse<String> response = json(method, path, authorization, body);
+        org.assertj.core.api.Assertions.assertThat(response.statusCode())
+                .as(method + " " + path + " -> " + response.body())
+                .isEqualTo(status);
+        return response.body().isEmpty() ? null : Stix.parse(response.body());
+    }
+
     /** PUT a body. */
     public HttpResponse<String> put(String path, String authorization, String contentType, byte[] body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))

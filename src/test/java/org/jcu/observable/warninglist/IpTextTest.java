@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.google.common.net.InetAddresses;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Random;
 import org.jcu.observable.IpRange;
 import org.junit.jupiter.api.Test;
@@ -30,12 +31,13 @@ class IpTextTest {
 
     @Test
     void rejectsTextThatIsNotAnAddressOrBlock() {
-        assertThatThrownBy(() -> IpText.parse("10.0.0.0/33")).hasMessage("prefix length 33 is outside 0..32");
-        assertThatThrownBy(() -> IpText.parse("::/129")).hasMessage("prefix length 129 is outside 0..128");
-        assertThatThrownBy(() -> IpText.parse("10.0.0.0/")).hasMessageContaining("is not a number");
-        assertThatThrownBy(() -> IpText.parse("10.0.0.0/-1")).hasMessageContaining("is not a number");
-        assertThatThrownBy(() -> IpText.parse("example.com")).hasMessageContaining("not an IPv4 or IPv6 address");
-        assertThatThrownBy(() -> IpText.parse("1.2.3")).hasMessageContaining("not an IPv4 or IPv6 address");
+        // the Normalizer's rule texts (one rule for lists and values), naming the text
+        for (String bad : List.of("10.0.0.0/33", "::/129", "10.0.0.0/", "10.0.0.0/-1", "example.com", "1.2.3")) {
+            assertThatThrownBy(() -> IpText.parse(bad))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("\"" + bad + "\"");
+        }
+        assertThatThrownBy(() -> IpText.parse("10.0.0.0/33")).hasMessageContaining("CIDR prefix must be /0../32");
         assertThat(IpText.parseOrNull("")).isNull();
     }
 

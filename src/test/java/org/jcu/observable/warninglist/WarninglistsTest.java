@@ -101,7 +101,7 @@ class WarninglistsTest {
         assertThat(lists.skippedEntries())
                 .extracting(SkippedEntry::entry)
                 .containsExactly("10.0.0.0/33", "not-an-ip", "300.1.1.1", "1.2.3.4/x");
-        assertThat(lists.skippedEntries().get(0).reason()).contains("prefix length 33 is outside 0..32");
+        assertThat(lists.skippedEntries().get(0).reason()).contains("CIDR prefix must be /0../32 for IPv4");
         assertThat(matched(lists, ObservableKind.IP, "192.168.1.5")).containsExactly("192.168.1.77/24");
         assertThat(matched(lists, ObservableKind.IP, "192.168.2.5")).isEmpty();
     }
