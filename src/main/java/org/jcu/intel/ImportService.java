@@ -153,6 +153,7 @@ public class ImportService {
             ImportReport report = run.report(reader, (System.nanoTime() - started) / 1e9);
             if (report.committed() && report.imported() >= STATISTICS_THRESHOLD) {
                 store.refreshStatistics();
+                correlations.refreshStatistics();
             }
             return report;
         } finally {

@@ -40,6 +40,7 @@ class CorrelationStore {
     record Entry(long versionSeq, NormalizedValue value) {}
 
     private final JdbcTemplate jdbc;
+    private final boolean postgres;
     private volatile @Nullable Map<Integer, java.util.Set<IpRange>> blocks;
     private volatile long blocksCheckedAt;
     private volatile com.google.common.hash.@Nullable BloomFilter<Long> storedIds;
@@ -51,6 +52,14 @@ class CorrelationStore {
 
     CorrelationStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.postgres = org.jcu.platform.Databases.isPostgres(jdbc);
+    }
+
+    /** PostgreSQL: ANALYZE the index tables (SQLite: nothing; the importer's PRAGMA optimize covers them). */
+    void refreshStatistics() {
+        if (postgres) {
+            jdbc.execute("ANALYZE observable_value, observable, holding_target");
+        }
     }
 
     /** The value's home id: 64 bits of murmur3_128 over {@code kind NUL value} (collisions probe upwards). */

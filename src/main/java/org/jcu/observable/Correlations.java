@@ -89,6 +89,14 @@ public class Correlations {
     }
 
     /**
+     * Refreshes planner statistics of the index tables after a large import (PostgreSQL plans the holder queries as
+     * scans until it knows their size; SQLite's {@code PRAGMA optimize} in the importer covers every table).
+     */
+    public void refreshStatistics() {
+        store.refreshStatistics();
+    }
+
+    /**
      * Who holds this value: objects with an equal value and, for IP values, stored blocks containing it and stored
      * addresses/blocks inside it. Values nobody may show the reader are omitted.
      *
