@@ -476,16 +476,45 @@ class CorrelationStore {
                 args.toArray());
     }
 
-    /** Stored IP values (addresses and blocks) inside {@code range}, itself included if stored; at most limit. */
-    List<ValueRow> within(IpRange range, int limit) {
-        List<Object> args = new ArrayList<>();
-        String where = inside(range, range.prefix(), "", args);
-        args.add(limit);
-        return jdbc.query(
-                "SELECT id, kind, value FROM observable_value WHERE " + where + " LIMIT ?",
-                (rs, n) -> new ValueRow(rs.getLong(1), ObservableKind.ofCode(rs.getString(2)), rs.getString(3)),
-                args.toArray());
+    /**
+     * {@link #within} for many blocks in one statement per {@link #BLOCKS_PER_QUERY} (a UNION ALL of limited
+     * subqueries), so a batch pays one round trip per chunk, not per block.
+     *
+     * @return per block (same order as {@code ranges}), the stored values inside it, at most {@code limit} each
+     */
+    List<List<ValueRow>> withinEach(List<IpRange> ranges, int limit) {
+        List<List<ValueRow>> out = new ArrayList<>(ranges.size());
+        for (int i = 0; i < ranges.size(); i++) {
+            out.add(new ArrayList<>());
+        }
+        for (int from = 0; from < ranges.size(); from += BLOCKS_PER_QUERY) {
+            int to = Math.min(ranges.size(), from + BLOCKS_PER_QUERY);
+            StringBuilder sql = new StringBuilder();
+            List<Object> args = new ArrayList<>();
+            for (int i = from; i < to; i++) {
+                sql.append(i == from ? "" : " UNION ALL ")
+                        .append("SELECT * FROM (SELECT ")
+                        .append(i)
+                        .append(" AS block, id, kind, value FROM observable_value WHERE ")
+                        .append(inside(ranges.get(i), ranges.get(i).prefix(), "", args))
+                        .append(" LIMIT ?) b")
+                        .append(i);
+                args.add(limit);
+            }
+            jdbc.query(
+                    sql.toString(),
+                    rs -> {
+                        out.get(rs.getInt(1))
+                                .add(new ValueRow(
+                                        rs.getLong(2), ObservableKind.ofCode(rs.getString(3)), rs.getString(4)));
+                    },
+                    args.toArray());
+        }
+        return out;
     }
+
+    /** Blocks per statement in {@link #withinEach}. */
+    static final int BLOCKS_PER_QUERY = 50;
 
     /**
      * SQL selecting stored IP values inside {@code range} with a prefix of at least {@code fromPrefix}: a value is

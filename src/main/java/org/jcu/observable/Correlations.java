@@ -245,23 +245,28 @@ public class Correlations {
         Map<NormalizedValue, List<Match>> out = new LinkedHashMap<>();
         found.forEach((k, id) -> out.computeIfAbsent(keys.get(k), x -> new ArrayList<>())
                 .add(new Match(k.kind().code(), k.value(), "equal")));
+        List<NormalizedValue> blocks = new ArrayList<>();
         for (NormalizedValue v : keys.values()) {
             IpRange range = v.range();
             if (range == null) {
                 continue;
             }
             for (ValueRow row : store.containing(range)) {
-                if (!row.value().equals(v.value())) {
-                    out.computeIfAbsent(v, x -> new ArrayList<>())
-                            .add(new Match(row.kind().code(), row.value(), "contained-in"));
-                }
+                out.computeIfAbsent(v, x -> new ArrayList<>())
+                        .add(new Match(row.kind().code(), row.value(), "contained-in"));
             }
             if (!range.isSingleAddress()) {
-                for (ValueRow row : store.within(range, MAX_RANGE_VALUES + 1)) {
-                    if (!row.value().equals(v.value())) {
-                        out.computeIfAbsent(v, x -> new ArrayList<>())
-                                .add(new Match(row.kind().code(), row.value(), "contains"));
-                    }
+                blocks.add(v);
+            }
+        }
+        List<List<ValueRow>> inside =
+                store.withinEach(blocks.stream().map(NormalizedValue::range).toList(), MAX_RANGE_VALUES + 1);
+        for (int i = 0; i < blocks.size(); i++) {
+            NormalizedValue v = blocks.get(i);
+            for (ValueRow row : inside.get(i)) {
+                if (!row.value().equals(v.value())) {
+                    out.computeIfAbsent(v, x -> new ArrayList<>())
+                            .add(new Match(row.kind().code(), row.value(), "contains"));
                 }
             }
         }
