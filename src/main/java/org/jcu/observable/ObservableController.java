@@ -94,11 +94,12 @@ class ObservableController {
         for (int i = 0; i < values.size(); i++) {
             ValueQuery q = values.get(i);
             if (q == null || q.kind() == null || q.value() == null) {
-                throw new IllegalArgumentException("values[" + i + "]: kind and value are required");
+                throw new IllegalArgumentException(
+                        "values[" + i + "]: both \"kind\" (e.g. ip, domain, SHA-256) and \"value\" are required");
             }
             try {
                 out.add(lookup(scope, kind(q.kind()), q.value()));
-            } catch (ObservableException e) {
+            } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("values[" + i + "]: " + e.getMessage(), e);
             }
         }
@@ -133,14 +134,46 @@ class ObservableController {
 
     @Operation(summary = "The observables of an object (visible versions) and their correlations")
     @GetMapping("/objects/{id}/observables")
-    ResponseEntity<List<Correlations.ObjectValue>> ofObject(
-            @AuthenticationPrincipal JcuPrincipal user, @PathVariable("id") String id) {
+    ResponseEntity<Object> ofObject(@AuthenticationPrincipal JcuPrincipal user, @PathVariable("id") String id) {
         AccessScope scope = scopes.of(user);
         if (!correlations.visible(scope, id)) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).build();
+            return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                    .body(Map.of("status", 404, "error", "not-found", "message", "no object " + id));
         }
-        return ResponseEntity.ok(correlations.forObject(scope, id));
+        List<ObjectObservable> out = new ArrayList<>();
+        for (Correlations.ObjectValue v : correlations.forObject(scope, id)) {
+            NormalizedValue value = Normalizer.normalize(ObservableKind.ofCode(v.kind()), v.value());
+            out.add(new ObjectObservable(
+                    v.kind(),
+                    v.value(),
+                    v.original(),
+                    flags.flags(value),
+                    v.related(),
+                    correlations
+                            .valueId(value)
+                            .flatMap(valueId -> notices.notice(scope, valueId))
+                            .orElse(null)));
+        }
+        return ResponseEntity.ok(out);
     }
+
+    /**
+     * An observable of an object.
+     *
+     * @param original     as the object wrote it, null when equal to {@code value}
+     * @param warninglists warninglist entries it matches
+     * @param related      other objects holding it, or a containing / contained IP value
+     * @param notice       the blind match notice for the value, if any
+     */
+    @tools.jackson.databind.annotation.JsonNaming(
+            tools.jackson.databind.PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record ObjectObservable(
+            String kind,
+            String value,
+            @Nullable String original,
+            List<ValueFlags.Flag> warninglists,
+            List<Correlations.ValueHolders> related,
+            BlindNotices.@Nullable Notice notice) {}
 
     @Operation(
             summary = "Blind match notices of your organisation: values you hold that others hold where you cannot see")
@@ -195,18 +228,46 @@ class ObservableController {
         return notices.answer(scopes.of(user), id, false);
     }
 
+    /** STIX object type names and MISP attribute types accepted for a kind, besides its code. */
+    private static final java.util.Map<String, ObservableKind> ALIASES = java.util.Map.ofEntries(
+            java.util.Map.entry("ipv4-addr", ObservableKind.IP),
+            java.util.Map.entry("ipv6-addr", ObservableKind.IP),
+            java.util.Map.entry("ip-src", ObservableKind.IP),
+            java.util.Map.entry("ip-dst", ObservableKind.IP),
+            java.util.Map.entry("domain-name", ObservableKind.DOMAIN),
+            java.util.Map.entry("hostname", ObservableKind.DOMAIN),
+            java.util.Map.entry("uri", ObservableKind.URL),
+            java.util.Map.entry("email-addr", ObservableKind.EMAIL),
+            java.util.Map.entry("email-src", ObservableKind.EMAIL),
+            java.util.Map.entry("email-dst", ObservableKind.EMAIL),
+            java.util.Map.entry("mac-addr", ObservableKind.MAC),
+            java.util.Map.entry("mac-address", ObservableKind.MAC),
+            java.util.Map.entry("autonomous-system", ObservableKind.ASN),
+            java.util.Map.entry("as", ObservableKind.ASN),
+            java.util.Map.entry("windows-registry-key", ObservableKind.WINDOWS_REGISTRY_KEY),
+            java.util.Map.entry("regkey", ObservableKind.WINDOWS_REGISTRY_KEY));
+
+    /**
+     * The kind named by {@code code}: its code ({@code ip}, {@code SHA-256}), a STIX type ({@code ipv4-addr},
+     * {@code domain-name}), a MISP attribute type ({@code ip-dst}, {@code sha256}), case-insensitively.
+     */
     private static ObservableKind kind(String code) {
+        String key = code.trim().toLowerCase(Locale.ROOT);
         for (ObservableKind k : ObservableKind.values()) {
-            if (k.code().equalsIgnoreCase(code) || k.name().equalsIgnoreCase(code.replace('-', '_'))) {
+            if (k.code().equalsIgnoreCase(key) || k.name().equalsIgnoreCase(key.replace('-', '_'))) {
                 return k;
             }
         }
-        throw new IllegalArgumentException("kind: unknown observable kind '" + code + "'; one of "
-                + java.util.Arrays.stream(ObservableKind.values())
-                        .map(ObservableKind::code)
-                        .toList()
-                        .toString()
-                        .toLowerCase(Locale.ROOT));
+        ObservableKind alias = ALIASES.get(key);
+        if (alias != null) {
+            return alias;
+        }
+        return ObservableKind.forHashAlgorithm(key)
+                .orElseThrow(() -> new IllegalArgumentException("kind: unknown observable kind '" + code + "'; one of "
+                        + java.util.Arrays.stream(ObservableKind.values())
+                                .map(ObservableKind::code)
+                                .toList()
+                        + " or a STIX type such as ipv4-addr, domain-name"));
     }
 
     @ExceptionHandler(BlindNotices.NoNoticeException.class)

@@ -38,9 +38,26 @@ class ApiErrors {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", 400);
         body.put("error", "bad-request");
-        body.put("message", e.getMessage());
+        body.put("message", message(e));
         return ResponseEntity.status(HttpStatus.BAD_REQUEST)
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(body);
+    }
+
+    /** A message naming the parameter and rule, without Java type names. */
+    private static String message(Exception e) {
+        if (e instanceof MethodArgumentTypeMismatchException m) {
+            String type = m.getRequiredType() == null
+                    ? "value"
+                    : Number.class.isAssignableFrom(m.getRequiredType())
+                                    || m.getRequiredType().isPrimitive()
+                            ? "number"
+                            : m.getRequiredType().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+            return "parameter '" + m.getName() + "': '" + m.getValue() + "' is not a valid " + type;
+        }
+        if (e instanceof MissingServletRequestParameterException m) {
+            return "parameter '" + m.getParameterName() + "' is required";
+        }
+        return e.getMessage();
     }
 }

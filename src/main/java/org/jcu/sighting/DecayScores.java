@@ -29,8 +29,8 @@ import tools.jackson.databind.JsonNode;
  * </pre>
  *
  * The half-life is the shortest configured for the observable kinds the indicator's pattern holds. The score is 0
- * with state {@code revoked}, {@code expired} ({@code valid_until} passed, or a visible "expired" sighting) or
- * {@code false-positive} (a visible false-positive sighting at or after the reference time). Only sightings the
+ * with state {@code revoked}, {@code expired} ({@code valid_until} passed, or a visible "expired" sighting at or after
+ * the reference time) or {@code false-positive} (likewise); a later visible "seen" sighting ends both. Only sightings the
  * reader may see count: another organisation's private sighting never moves your score.
  *
  * <p>Thread-safety: thread-safe.
@@ -132,12 +132,13 @@ public class DecayScores {
         String state = "active";
         if (indicator.revoked()) {
             state = "revoked";
-        } else if (expired > 0 || time(node, "valid_until", Instant.MAX).isBefore(now)) {
+        } else if (time(node, "valid_until", Instant.MAX).isBefore(now)) {
             state = "expired";
         } else {
+            // a false positive or expiry counts until the indicator is seen again after it
             for (Sighting s : sightings) {
-                if (s.type() == SightingType.FALSE_POSITIVE && !s.lastSeen().isBefore(reference)) {
-                    state = "false-positive";
+                if (s.type() != SightingType.SEEN && !s.lastSeen().isBefore(reference)) {
+                    state = s.type() == SightingType.EXPIRED ? "expired" : "false-positive";
                 }
             }
         }

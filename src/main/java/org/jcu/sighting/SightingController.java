@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jcu.intel.IntelQueries;
 import org.jcu.intel.StoredVersion;
 import org.jcu.intel.VersionSelector;
@@ -34,6 +35,9 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping("/api/v1")
 @Tag(name = "sightings", description = "Sightings (seen / false positive / expired), decay scores, source reliability")
 class SightingController {
+
+    /** The states a score can have. */
+    static final List<String> STATES = List.of("active", "false-positive", "expired", "revoked");
 
     /** Objects examined per indicator listing request at most (the score filter runs on each). */
     static final int MAX_SCANNED = 5_000;
@@ -69,7 +73,9 @@ class SightingController {
         if (!user.canWrite()) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, "role " + user.role() + " may not write");
         }
-        Sightings.Report report = body == null ? new Sightings.Report(null, null, null, null, null, null, null) : body;
+        Sightings.Report report = body == null
+                ? new Sightings.Report(null, null, null, null, null, null, null, null, null, null, null)
+                : body;
         return sightings
                 .report(user, scopes.of(user), id, report)
                 .<ResponseEntity<Object>>map(r -> ResponseEntity.status(
@@ -91,9 +97,12 @@ class SightingController {
     @GetMapping("/objects/{id}/score")
     ResponseEntity<Object> score(@AuthenticationPrincipal JcuPrincipal user, @PathVariable("id") String id) {
         AccessScope scope = scopes.of(user);
-        return queries.latest(scope, id)
-                .filter(v -> v.type().equals("indicator"))
-                .<ResponseEntity<Object>>map(v -> ResponseEntity.ok(scores.score(scope, v)))
+        Optional<StoredVersion> latest = queries.latest(scope, id);
+        if (latest.isPresent() && !latest.get().type().equals("indicator")) {
+            throw new IllegalArgumentException("a decay score is computed for indicators; " + id + " is a "
+                    + latest.get().type());
+        }
+        return latest.<ResponseEntity<Object>>map(v -> ResponseEntity.ok(scores.score(scope, v)))
                 .orElseGet(() -> notFound(id));
     }
 
@@ -111,6 +120,9 @@ class SightingController {
             @RequestParam(name = "after", defaultValue = "0") long after) {
         if (limit < 1 || limit > 1000) {
             throw new IllegalArgumentException("limit must be between 1 and 1000");
+        }
+        if (state != null && !STATES.contains(state)) {
+            throw new IllegalArgumentException("state: '" + state + "' is not one of " + STATES);
         }
         if (minScore < 0 || maxScore > 100 || minScore > maxScore) {
             throw new IllegalArgumentException(

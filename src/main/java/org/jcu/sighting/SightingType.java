@@ -19,6 +19,7 @@ public enum SightingType {
     }
 
     /** The wire value: {@code seen}, {@code false-positive}, {@code expired}. */
+    @com.fasterxml.jackson.annotation.JsonValue
     public String code() {
         return code;
     }

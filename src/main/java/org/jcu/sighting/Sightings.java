@@ -37,6 +37,13 @@ import tools.jackson.databind.node.ObjectNode;
 @Service
 public class Sightings {
 
+    /** How far in the future a {@code last_seen} may lie (clock skew between reporters). */
+    static final java.time.Duration MAX_CLOCK_SKEW = java.time.Duration.ofMinutes(5);
+
+    /** STIX relationship objects and meta objects a sighting cannot be of (§5.5: an SDO or custom object). */
+    static final java.util.Set<String> NOT_SIGHTABLE = java.util.Set.of(
+            "relationship", "sighting", "marking-definition", "language-content", "extension-definition");
+
     /** Largest {@code count} STIX allows (§5.5: 0..999,999,999). */
     public static final long MAX_COUNT = 999_999_999L;
 
@@ -72,6 +79,10 @@ public class Sightings {
      * @param note      free text kept as the sighting's description
      * @param anonymous true: the sighting does not name the reporting organisation
      * @param tlp       TLP for the sighting, default the organisation's default
+     * @param distribution  distribution of the sighting (as {@code POST /bundles}), default the organisation's
+     * @param communities   communities for COMMUNITIES / CONNECTED_COMMUNITIES
+     * @param sharingGroups sharing groups for SHARING_GROUPS
+     * @param recipients    named recipients for TLP:RED
      */
     @tools.jackson.databind.annotation.JsonNaming(
             tools.jackson.databind.PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -82,7 +93,11 @@ public class Sightings {
             @Nullable String lastSeen,
             @Nullable String note,
             @Nullable Boolean anonymous,
-            @Nullable String tlp) {}
+            @Nullable String tlp,
+            @Nullable String distribution,
+            @Nullable List<String> communities,
+            @Nullable List<String> sharingGroups,
+            @Nullable List<String> recipients) {}
 
     /**
      * Writes and imports the sighting of {@code objectId}.
@@ -91,8 +106,14 @@ public class Sightings {
      * @throws IllegalArgumentException naming the field and rule for bad input
      */
     public Optional<Reported> report(JcuPrincipal user, AccessScope scope, String objectId, Report report) {
-        if (queries.latest(scope, objectId).isEmpty()) {
+        Optional<org.jcu.intel.StoredVersion> target = queries.latest(scope, objectId);
+        if (target.isEmpty()) {
             return Optional.empty();
+        }
+        String targetType = target.get().type();
+        if (org.jcu.stix.StixTypes.isSco(targetType) || NOT_SIGHTABLE.contains(targetType)) {
+            throw new IllegalArgumentException("sighting_of_ref: a sighting is of an SDO or a custom object (STIX 2.1"
+                    + " §5.5), not of a " + targetType);
         }
         SightingType type = report.type() == null ? SightingType.SEEN : SightingType.of(report.type());
         long count = report.count() == null ? 1 : report.count();
@@ -101,10 +122,15 @@ public class Sightings {
         }
         Instant now = clock.instant();
         String nowText = StixTimestamps.micros(now);
-        String first = report.firstSeen() == null ? nowText : timestamp("first_seen", report.firstSeen());
+        String first = report.firstSeen() != null
+                ? timestamp("first_seen", report.firstSeen())
+                : report.lastSeen() != null ? timestamp("last_seen", report.lastSeen()) : nowText;
         String last = report.lastSeen() == null ? first : timestamp("last_seen", report.lastSeen());
         if (StixTimestamps.parse(last).isBefore(StixTimestamps.parse(first))) {
             throw new IllegalArgumentException("last_seen: must not be before first_seen (STIX 2.1 §5.5)");
+        }
+        if (StixTimestamps.parse(last).isAfter(now.plus(MAX_CLOCK_SKEW))) {
+            throw new IllegalArgumentException("last_seen: " + last + " is in the future");
         }
         ObjectNode node = StixJson.mapper().createObjectNode();
         String id = "sighting--" + UUID.randomUUID();

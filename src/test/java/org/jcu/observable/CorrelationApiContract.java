@@ -87,6 +87,11 @@ abstract class CorrelationApiContract extends StoreFixture {
         assertThat(holders(tokenA, "ip", "::ffff:185.220.101.7", "equal")).hasSize(2);
         assertThat(holders(tokenA, "SHA-256", "ab".repeat(32), "equal"))
                 .containsExactlyInAnyOrder(id(file), id(indicator));
+        // kinds by STIX type or MISP attribute type too
+        assertThat(holders(tokenA, "sha256", "AB".repeat(32), "equal")).hasSize(2);
+        assertThat(holders(tokenA, "ipv4-addr", "185.220.101.7", "equal")).hasSize(2);
+        assertThat(holders(tokenA, "domain-name", "xn--bcher-kva.example", "equal"))
+                .hasSize(2);
         JsonNode looked = get(tokenA, "/api/v1/observables?kind=url&value=" + enc("http://example.com/a\\b"), 200);
         assertThat(looked.get("value").asString()).isEqualTo("http://example.com/a\\b");
         assertThat(looked.get("correlations")
@@ -187,6 +192,11 @@ abstract class CorrelationApiContract extends StoreFixture {
                         .get("id")
                         .asString())
                 .isEqualTo(id(rfc1918));
+        assertThat(get(tokenA, "/api/v1/objects/" + id(rfc1918) + "/observables", 200)
+                        .get(0)
+                        .get("warninglists")
+                        .toString())
+                .contains("rfc1918");
         JsonNode clean = get(tokenA, "/api/v1/observables?kind=ip&value=185.220.101.1", 200);
         assertThat(clean.get("warninglists").size()).isZero();
     }
