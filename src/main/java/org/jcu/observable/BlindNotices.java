@@ -82,15 +82,33 @@ public class BlindNotices {
 
     /** The notice for one value, if the reader's organisation holds it and the owners reach the minimum. */
     public Optional<Notice> notice(AccessScope scope, long valueId) {
+        // first the reader's own holding (one query, whatever the value): nothing else runs for values it does not
+        // hold, so the cost of asking says nothing about other organisations' holdings
+        if (!heldBy(scope.orgId(), valueId)) {
+            return Optional.empty();
+        }
         CorrelationStore.ValueRow value = store.value(valueId);
-        if (value == null || !heldBy(scope.orgId(), valueId) || flags.warninglisted(value)) {
+        if (value == null || flags.warninglisted(value)) {
             return Optional.empty();
         }
-        long owners = hiddenOwners(scope, valueId).size();
-        if (owners < properties.blindNoticeMinimum()) {
+        List<String> hidden = hiddenOwners(scope, valueId);
+        if (hidden.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Notice(Long.toString(valueId), value.kind().code(), value.value(), bucket(owners)));
+        // owners that granted this organisation's request still count: otherwise a grant would make the bucket
+        // drop and reveal how many owners remain hidden
+        java.util.Set<String> owners = new java.util.HashSet<>(hidden);
+        owners.addAll(jdbc.queryForList(
+                "SELECT a.owner_org FROM access_request_owner a JOIN access_request r ON r.id = a.request_id"
+                        + " WHERE r.value_id = ? AND r.requester_org = ? AND a.state = 'GRANTED'",
+                String.class,
+                valueId,
+                scope.orgId()));
+        if (owners.size() < properties.blindNoticeMinimum()) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                new Notice(Long.toString(valueId), value.kind().code(), value.value(), bucket(owners.size())));
     }
 
     /**
@@ -157,9 +175,13 @@ public class BlindNotices {
      *
      * @throws NoNoticeException if there is no notice for this value for the reader (nothing else is revealed)
      * @throws IllegalStateException if the organisation already has a pending request for the value
+     * @throws SecurityException if the reader may not write (org admin or analyst only)
      */
     @Transactional
     public RequestView request(AccessScope scope, long valueId, String message) {
+        if (scope.role() != UserRole.ORG_ADMIN && scope.role() != UserRole.ANALYST) {
+            throw new SecurityException("only an organisation admin or analyst sends access requests");
+        }
         Notice notice = notice(scope, valueId).orElseThrow(NoNoticeException::new);
         if (message.length() > 2000) {
             throw new IllegalArgumentException("message: at most 2000 characters");

@@ -234,8 +234,12 @@ class CorrelationStore {
         return new Resolution(found, free);
     }
 
-    /** Linear probing from the home id until the value or a free id is found. */
-    private @Nullable Long probe(ValueKey key) {
+    /**
+     * Linear probing from the home id until the value or a free id is found; always at least one query (no filter
+     * shortcut), so that a reader's lookup costs the same whether or not the value is stored.
+     */
+    @Nullable
+    Long probe(ValueKey key) {
         long id = homeId(key.kind(), key.value());
         while (true) {
             List<ValueRow> rows = jdbc.query(
@@ -280,7 +284,10 @@ class CorrelationStore {
             }
         }
         if (args.isEmpty()) {
-            return List.of();
+            // no candidate: the same query shape on an impossible key, so the cost does not depend on the cache
+            where.append("(ip_prefix = ? AND ip_net = ?)");
+            args.add(-1);
+            args.add(new byte[16]);
         }
         return jdbc.query(
                 "SELECT id, kind, value FROM observable_value WHERE " + where,
@@ -453,6 +460,12 @@ class CorrelationStore {
         }
     }
 
+    /**
+     * A block query examines at most this many stored values (in address order) before the access policy, so its
+     * cost — and what its timing could tell about values the reader cannot see — is bounded (decision 0015).
+     */
+    static final int MAX_BLOCK_SCAN = 20_000;
+
     /** A visible object holding a stored IP value inside a queried block. */
     record RangeHolderRow(ValueRow value, String stixId, String stixType) {}
 
@@ -462,12 +475,13 @@ class CorrelationStore {
      */
     List<RangeHolderRow> holdersWithin(AccessScope scope, IpRange range, int limit) {
         List<Object> args = new ArrayList<>();
-        String where = inside(range, range.prefix() + 1, "v.", args);
+        String where = inside(range, range.prefix() + 1, "", args);
         args.add(limit);
         return jdbc.query(
-                "SELECT v.id, v.kind, v.value, ov.stix_id, MIN(ov.stix_type) FROM observable_value v"
+                "SELECT v.id, v.kind, v.value, ov.stix_id, MIN(ov.stix_type) FROM (SELECT id, kind, value FROM"
+                        + " observable_value WHERE " + where + " ORDER BY ip_net LIMIT " + MAX_BLOCK_SCAN + ") v"
                         + " JOIN observable o ON o.value_id = v.id JOIN object_version ov ON ov.seq = o.version_seq"
-                        + " WHERE (" + where + ") AND " + AccessPolicy.versionPredicate("ov", scope)
+                        + " WHERE " + AccessPolicy.versionPredicate("ov", scope)
                         + " GROUP BY v.id, v.kind, v.value, ov.stix_id ORDER BY v.id, ov.stix_id LIMIT ?",
                 (rs, n) -> new RangeHolderRow(
                         new ValueRow(rs.getLong(1), ObservableKind.ofCode(rs.getString(2)), rs.getString(3)),
@@ -542,6 +556,29 @@ class CorrelationStore {
                 (rs, n) -> new HolderRow(rs.getLong(1), rs.getString(2), rs.getString(3)),
                 valueId,
                 limit);
+    }
+
+    /**
+     * Visible holders of each of {@code valueIds} in one statement (always executed, also for no ids), at most
+     * {@code perValue} objects per value (window function; SQLite ≥ 3.25 and PostgreSQL alike).
+     */
+    Map<Long, List<HolderRow>> holdersOf(AccessScope scope, List<Long> valueIds, int perValue) {
+        List<Object> args = new ArrayList<>(valueIds.isEmpty() ? List.of(Long.MIN_VALUE) : valueIds);
+        String marks = marks(args.size());
+        args.add(perValue);
+        Map<Long, List<HolderRow>> out = new LinkedHashMap<>();
+        jdbc.query(
+                "SELECT value_id, seq, stix_id, stix_type FROM (SELECT o.value_id, MAX(ov.seq) AS seq, ov.stix_id,"
+                        + " MIN(ov.stix_type) AS stix_type, ROW_NUMBER() OVER (PARTITION BY o.value_id ORDER BY"
+                        + " ov.stix_id) AS rn FROM observable o JOIN object_version ov ON ov.seq = o.version_seq"
+                        + " WHERE o.value_id IN (" + marks + ") AND " + AccessPolicy.versionPredicate("ov", scope)
+                        + " GROUP BY o.value_id, ov.stix_id) h WHERE rn <= ? ORDER BY value_id, stix_id",
+                rs -> {
+                    out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(new HolderRow(rs.getLong(2), rs.getString(3), rs.getString(4)));
+                },
+                args.toArray());
+        return out;
     }
 
     /** Number of distinct objects holding {@code valueId} visible to {@code scope}, counting at most {@code cap}. */

@@ -104,21 +104,46 @@ public class Correlations {
      */
     public Lookup lookup(AccessScope scope, ObservableKind kind, String raw) {
         NormalizedValue value = Normalizer.normalize(kind, raw);
-        List<ValueHolders> out = new ArrayList<>();
-        Map<ValueKey, Long> ids = store.resolve(List.of(new ValueKey(value.kind(), value.value())));
-        Long id = ids.get(new ValueKey(value.kind(), value.value()));
+        // the same statements whether or not the value (or a block containing it) is stored, so that the answer's
+        // timing says as little as its content about values the reader cannot see (decision 0015)
+        Long id = store.probe(new ValueKey(value.kind(), value.value()));
+        List<ValueRow> related = new ArrayList<>();
+        List<String> relations = new ArrayList<>();
         if (id != null) {
-            add(out, scope, new ValueRow(id, value.kind(), value.value()), "equal", null);
+            related.add(new ValueRow(id, value.kind(), value.value()));
+            relations.add("equal");
         }
         IpRange range = value.range();
-        boolean truncated = false;
         if (range != null) {
             for (ValueRow row : store.containing(range)) {
-                add(out, scope, row, "contained-in", null);
+                related.add(row);
+                relations.add("contained-in");
             }
-            if (!range.isSingleAddress()) {
-                truncated = addWithin(out, scope, range, null);
+        }
+        int threshold = properties.overCorrelationThreshold();
+        Map<Long, List<HolderRow>> holders =
+                store.holdersOf(scope, related.stream().map(ValueRow::id).toList(), threshold + 1);
+        List<ValueHolders> out = new ArrayList<>();
+        for (int i = 0; i < related.size(); i++) {
+            ValueRow row = related.get(i);
+            List<HolderRow> rows = holders.getOrDefault(row.id(), List.of());
+            if (rows.isEmpty()) {
+                continue;
             }
+            if (rows.size() > threshold) {
+                long count = store.countHolders(scope, row.id(), COUNT_CAP + 1);
+                out.add(new ValueHolders(
+                        row.kind().code(), row.value(), relations.get(i), List.of(), Math.min(count, COUNT_CAP), true));
+            } else {
+                List<Holder> list = rows.stream()
+                        .map(r -> new Holder(r.stixId(), r.stixType()))
+                        .toList();
+                out.add(new ValueHolders(row.kind().code(), row.value(), relations.get(i), list, list.size(), false));
+            }
+        }
+        boolean truncated = false;
+        if (range != null && !range.isSingleAddress()) {
+            truncated = addWithin(out, scope, range, null);
         }
         return new Lookup(out, truncated);
     }
@@ -144,6 +169,14 @@ public class Correlations {
                     v.kind().code(), v.value(), "contains", over ? List.of() : holders, holders.size(), over));
         });
         return truncated;
+    }
+
+    /**
+     * The stored id of {@code value} by a primary-key probe that always runs (no in-memory shortcut), for answers to
+     * readers whose timing must not depend on whether the value is stored.
+     */
+    public java.util.Optional<Long> valueIdProbed(NormalizedValue value) {
+        return java.util.Optional.ofNullable(store.probe(new ValueKey(value.kind(), value.value())));
     }
 
     /** The stored id of {@code value}, if some object holds it (ids are not secret: they derive from the value). */

@@ -107,20 +107,40 @@ class ObservableController {
     }
 
     private ValueLookup lookup(AccessScope scope, ObservableKind kind, String raw) {
+        long started = System.nanoTime();
         NormalizedValue value = Normalizer.normalize(kind, raw);
         Correlations.Lookup found = correlations.lookup(scope, kind, raw);
-        return new ValueLookup(
+        BlindNotices.Notice notice = notices.notice(
+                        scope, correlations.valueIdProbed(value).orElse(Long.MIN_VALUE))
+                .orElse(null);
+        ValueLookup answer = new ValueLookup(
                 value.kind().code(),
                 value.value(),
                 raw,
                 flags.flags(value),
                 found.correlations(),
                 found.truncated(),
-                correlations
-                        .valueId(value)
-                        .flatMap(id -> notices.notice(scope, id))
-                        .orElse(null),
+                notice,
                 registrable(value));
+        IpRange range = value.range();
+        padTo(started, range != null && !range.isSingleAddress() ? BLOCK_FLOOR_NANOS : VALUE_FLOOR_NANOS);
+        return answer;
+    }
+
+    /**
+     * Every value lookup over HTTP takes at least this long (blocks: {@link #BLOCK_FLOOR_NANOS}), so that response
+     * times do not tell whether values the reader cannot see are stored (decision 0015); the in-process service is
+     * not padded.
+     */
+    static final long VALUE_FLOOR_NANOS = 2_000_000L;
+
+    static final long BLOCK_FLOOR_NANOS = 25_000_000L;
+
+    private static void padTo(long started, long floorNanos) {
+        long remaining;
+        while ((remaining = floorNanos - (System.nanoTime() - started)) > 0) {
+            java.util.concurrent.locks.LockSupport.parkNanos(remaining);
+        }
     }
 
     private static @Nullable String registrable(NormalizedValue value) {

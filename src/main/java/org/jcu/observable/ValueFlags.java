@@ -13,8 +13,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Warninglist flags on values: the shipped MISP warninglists plus the lists in {@code jcu.warninglists.directory}
- * (a list with a shipped list's id replaces it). Matching values are flagged, never dropped, and raise no
+ * Warninglist flags on values: the shipped MISP warninglists, jcu's own {@code public-dns-v4} (the MISP list of
+ * that id is not in the corpus), plus the lists in {@code jcu.warninglists.directory} (a list with a shipped list's id
+ * replaces it). Matching values are flagged, never dropped, and raise no
  * correlation alerts (blind match notices).
  *
  * <p>Thread-safety: immutable after construction.
@@ -25,7 +26,7 @@ public class ValueFlags {
     private final Warninglists lists;
 
     ValueFlags(@Value("${jcu.warninglists.directory:}") @Nullable String directory) {
-        Warninglists defaults = Warninglists.defaults();
+        Warninglists defaults = Warninglists.defaults().with(List.of(jcuList("public-dns-v4")));
         if (directory != null && !directory.isBlank()) {
             Path dir = Path.of(directory);
             if (!Files.isDirectory(dir)) {
@@ -38,6 +39,19 @@ public class ValueFlags {
             }
         }
         this.lists = defaults;
+    }
+
+    /** A list written for jcu (resources {@code warninglists-jcu/<id>.json}, MISP format). */
+    private static org.jcu.observable.warninglist.WarninglistContent jcuList(String id) {
+        String resource = "/warninglists-jcu/" + id + ".json";
+        try (java.io.InputStream in = ValueFlags.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + resource);
+            }
+            return WarninglistLoader.parse(id, resource, in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource, e);
+        }
     }
 
     /** A warninglist entry a value matches. */

@@ -114,6 +114,10 @@ public class DecayScores {
         long fp = 0;
         long expired = 0;
         Instant lastSeen = null;
+        // a sighting dated in the future is no evidence: it would pin the score (found in an attack test)
+        Instant horizon = now.plus(Sightings.MAX_CLOCK_SKEW);
+        sightings =
+                sightings.stream().filter(s -> !s.lastSeen().isAfter(horizon)).toList();
         for (Sighting s : sightings) {
             switch (s.type()) {
                 case SEEN -> {

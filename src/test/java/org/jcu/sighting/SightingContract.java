@@ -188,6 +188,21 @@ abstract class SightingContract extends StoreFixture {
                 + "\"sighting_of_ref\":\"" + id + "\",\"x_jcu_sighted_by\":\"" + a.name() + "\"}]}";
         org.jcu.intel.ImportReport report = importJson(forged, b.id(), false);
         assertThat(report.committed()).isFalse();
+        // a sighting dated in the future is stored but is no evidence: the score does not move
+        int before = get(tokenA, "/api/v1/objects/" + id + "/score", 200)
+                .get("score")
+                .asInt();
+        String future = forged.replace(
+                        ",\"x_jcu_sighted_by\":\"" + a.name() + "\"",
+                        ",\"last_seen\":\"9999-12-31T23:59:59.999Z\","
+                                + "\"first_seen\":\"9999-12-31T23:59:59.999Z\",\"x_jcu_sighting_type\":\"false-positive\"")
+                .replace("sighting--", "sighting--0");
+        org.jcu.intel.ImportReport stored =
+                importJson(future.replace("sighting--0", "sighting--"), a.id(), false, community);
+        assertThat(stored.committed()).as(stored.violations().toString()).isTrue();
+        JsonNode after = get(tokenA, "/api/v1/objects/" + id + "/score", 200);
+        assertThat(after.get("state").asString()).isEqualTo("active");
+        assertThat(after.get("score").asInt()).isEqualTo(before);
         assertThat(report.violations()).anySatisfy(v -> {
             assertThat(v.pointer()).isEqualTo("/x_jcu_sighted_by");
             assertThat(v.rule()).isEqualTo("sighted-by-not-submitter");
