@@ -491,8 +491,8 @@ class CorrelationStore {
     }
 
     /**
-     * {@link #within} for many blocks in one statement per {@link #BLOCKS_PER_QUERY} (a UNION ALL of limited
-     * subqueries), so a batch pays one round trip per chunk, not per block.
+     * The stored values inside each of {@code ranges}; on PostgreSQL {@link #BLOCKS_PER_QUERY} blocks per statement (a
+     * UNION ALL of limited subqueries), so a batch pays one round trip per chunk, not per block.
      *
      * @return per block (same order as {@code ranges}), the stored values inside it, at most {@code limit} each
      */
@@ -501,15 +501,30 @@ class CorrelationStore {
         for (int i = 0; i < ranges.size(); i++) {
             out.add(new ArrayList<>());
         }
-        for (int from = 0; from < ranges.size(); from += BLOCKS_PER_QUERY) {
-            int to = Math.min(ranges.size(), from + BLOCKS_PER_QUERY);
+        int perQuery = postgres ? BLOCKS_PER_QUERY : 1;
+        for (int from = 0; from < ranges.size(); from += perQuery) {
+            int to = Math.min(ranges.size(), from + perQuery);
+            if (to - from == 1) {
+                int block = from;
+                List<Object> args = new ArrayList<>();
+                String where = inside(ranges.get(block), ranges.get(block).prefix(), "", args);
+                args.add(limit);
+                // only indexed columns (a covering read of the index): the value text follows from network and prefix
+                jdbc.query(
+                        "SELECT id, ip_net, ip_prefix FROM observable_value WHERE " + where + " LIMIT ?",
+                        rs -> {
+                            out.get(block).add(ipRow(rs.getLong(1), rs.getBytes(2), rs.getInt(3)));
+                        },
+                        args.toArray());
+                continue;
+            }
             StringBuilder sql = new StringBuilder();
             List<Object> args = new ArrayList<>();
             for (int i = from; i < to; i++) {
                 sql.append(i == from ? "" : " UNION ALL ")
                         .append("SELECT * FROM (SELECT ")
                         .append(i)
-                        .append(" AS block, id, kind, value FROM observable_value WHERE ")
+                        .append(" AS block, id, ip_net, ip_prefix FROM observable_value WHERE ")
                         .append(inside(ranges.get(i), ranges.get(i).prefix(), "", args))
                         .append(" LIMIT ?) b")
                         .append(i);
@@ -518,16 +533,22 @@ class CorrelationStore {
             jdbc.query(
                     sql.toString(),
                     rs -> {
-                        out.get(rs.getInt(1))
-                                .add(new ValueRow(
-                                        rs.getLong(2), ObservableKind.ofCode(rs.getString(3)), rs.getString(4)));
+                        out.get(rs.getInt(1)).add(ipRow(rs.getLong(2), rs.getBytes(3), rs.getInt(4)));
                     },
                     args.toArray());
         }
         return out;
     }
 
-    /** Blocks per statement in {@link #withinEach}. */
+    /** A stored IP value from its indexed columns (its text is the canonical form of the range). */
+    private static ValueRow ipRow(long id, byte[] network, int prefix) {
+        return new ValueRow(id, ObservableKind.IP, IpRange.of(network, prefix).canonical());
+    }
+
+    /**
+     * Blocks per statement in {@link #withinEach} on PostgreSQL, where a round trip and planning dominate; SQLite
+     * (in process) answers one block per statement faster (measured at 10 M values: 0.49 s vs 0.83 s per 10,000).
+     */
     static final int BLOCKS_PER_QUERY = 50;
 
     /**

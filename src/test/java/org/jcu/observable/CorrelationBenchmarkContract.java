@@ -166,6 +166,26 @@ public abstract class CorrelationBenchmarkContract extends StoreFixture {
                 matches.size(),
                 planted.size(),
                 blocksMatched);
+        for (int repeat = 1; repeat <= 2; repeat++) {
+            Random again = new Random(seed + 100 + repeat);
+            List<NormalizedValue> another = new ArrayList<>(batchSize);
+            for (int i = 0; i < batchSize; i++) {
+                another.add(
+                        i % 10 == 0
+                                ? Normalizer.normalize(
+                                        ObservableKind.IP, space.ipv4(again) + "/" + (16 + again.nextInt(13)))
+                                : i % 10 == 1 ? space.stored(again) : space.unstored(again));
+            }
+            started = System.nanoTime();
+            correlations.correlate(another);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            System.out.printf(
+                    Locale.ROOT,
+                    "CorrelationBench: correlate again (another batch of %,d): %.3f s = %,.0f values/s%n",
+                    another.size(),
+                    seconds,
+                    another.size() / seconds);
+        }
         List<NormalizedValue> blocksOnly = batch.stream()
                 .filter(v -> v.range() != null && !v.range().isSingleAddress())
                 .toList();
