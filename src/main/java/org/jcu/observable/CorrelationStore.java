@@ -492,7 +492,7 @@ class CorrelationStore {
 
     /**
      * The stored values inside each of {@code ranges}; on PostgreSQL {@link #BLOCKS_PER_QUERY} blocks per statement (a
-     * UNION ALL of limited subqueries), so a batch pays one round trip per chunk, not per block.
+     * VALUES list joined LATERAL to a limited index range scan), so a batch pays one round trip per chunk.
      *
      * @return per block (same order as {@code ranges}), the stored values inside it, at most {@code limit} each
      */
@@ -518,18 +518,20 @@ class CorrelationStore {
                         args.toArray());
                 continue;
             }
-            StringBuilder sql = new StringBuilder();
+            // PostgreSQL: one statement per chunk, each block a LATERAL index range scan
+            StringBuilder sql = new StringBuilder("SELECT b.i, v.id, v.ip_net, v.ip_prefix FROM (VALUES ");
             List<Object> args = new ArrayList<>();
             for (int i = from; i < to; i++) {
-                sql.append(i == from ? "" : " UNION ALL ")
-                        .append("SELECT * FROM (SELECT ")
-                        .append(i)
-                        .append(" AS block, id, ip_net, ip_prefix FROM observable_value WHERE ")
-                        .append(inside(ranges.get(i), ranges.get(i).prefix(), "", args))
-                        .append(" LIMIT ?) b")
-                        .append(i);
-                args.add(limit);
+                IpRange range = ranges.get(i);
+                sql.append(i == from ? "" : ", ").append("(?, ?::bytea, ?::bytea, ?)");
+                args.add(i);
+                args.add(range.network());
+                args.add(range.last());
+                args.add(range.prefix());
             }
+            sql.append(") AS b(i, lo, hi, p) CROSS JOIN LATERAL (SELECT id, ip_net, ip_prefix FROM observable_value")
+                    .append(" WHERE ip_net BETWEEN b.lo AND b.hi AND ip_prefix >= b.p LIMIT ?) v");
+            args.add(limit);
             jdbc.query(
                     sql.toString(),
                     rs -> {
@@ -549,7 +551,7 @@ class CorrelationStore {
      * Blocks per statement in {@link #withinEach} on PostgreSQL, where a round trip and planning dominate; SQLite
      * (in process) answers one block per statement faster (measured at 10 M values: 0.49 s vs 0.83 s per 10,000).
      */
-    static final int BLOCKS_PER_QUERY = 50;
+    static final int BLOCKS_PER_QUERY = 500;
 
     /**
      * SQL selecting stored IP values inside {@code range} with a prefix of at least {@code fromPrefix}: a value is
