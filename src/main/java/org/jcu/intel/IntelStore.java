@@ -429,6 +429,18 @@ class IntelStore {
                 versionKey);
     }
 
+    /** A stored version's position and content, for system jobs. */
+    record StoredContent(long seq, String content) {}
+
+    /** Versions after {@code afterSeq} in insertion order, at most {@code limit} (system jobs only: no scope). */
+    List<StoredContent> contentAfterUnscoped(long afterSeq, int limit) {
+        return jdbc.query(
+                "SELECT seq, content FROM object_version WHERE seq > ? ORDER BY seq LIMIT ?",
+                (rs, n) -> new StoredContent(rs.getLong(1), rs.getString(2)),
+                afterSeq,
+                limit);
+    }
+
     /** The owner organisation of {@code stixId} if {@code scope} may see one of its versions. */
     Optional<String> ownerOf(AccessScope scope, String stixId) {
         return jdbc

@@ -415,6 +415,19 @@ class CorrelationStore {
                 });
     }
 
+    /** The current generation of the index (0: never written). */
+    long generationUnscoped() {
+        return generation();
+    }
+
+    /** Bumps the generation outside the import path (a backfill that completed). */
+    void bumpGeneration() {
+        jdbc.update("UPDATE observable_generation SET n = n + 1 WHERE id = 1");
+        synchronized (this) {
+            storedIdsGeneration = -1; // reload the filter next time
+        }
+    }
+
     /** True if the filter loaded at {@code storedIdsGeneration} is current for a reader seeing {@code generation}. */
     private boolean current(long generation) {
         if (generation == storedIdsGeneration) {

@@ -88,6 +88,16 @@ public class Correlations {
         store.add(entries);
     }
 
+    /** True once the index was ever written (its generation moved), false for a store older than the index. */
+    public boolean everIndexed() {
+        return store.generationUnscoped() > 0;
+    }
+
+    /** Records that the index is complete for the stored versions (after a backfill that found no values too). */
+    public void markIndexed() {
+        store.bumpGeneration();
+    }
+
     /**
      * Refreshes planner statistics of the index tables after a large import (PostgreSQL plans the holder queries as
      * scans until it knows their size; SQLite's {@code PRAGMA optimize} in the importer covers every table).
