@@ -11,6 +11,8 @@ import org.jcu.intel.StoredVersion;
 import org.jcu.observable.Correlations;
 import org.jcu.observable.ObservableKind;
 import org.jcu.sharing.AccessScope;
+import org.jcu.sharing.AccessScopes;
+import org.jcu.sharing.UserRole;
 import org.jcu.stix.StixJson;
 import org.jcu.stix.StixTimestamps;
 import org.jspecify.annotations.Nullable;
@@ -43,14 +45,17 @@ public class DecayScores {
     private final SourceReliability reliability;
     private final DecayProperties properties;
     private final Clock clock;
+    private final AccessScopes scopes;
 
     DecayScores(
             IntelQueries queries,
             Correlations correlations,
             SourceReliability reliability,
             DecayProperties properties,
-            Clock clock) {
+            Clock clock,
+            AccessScopes scopes) {
         this.queries = queries;
+        this.scopes = scopes;
         this.correlations = correlations;
         this.reliability = reliability;
         this.properties = properties;
@@ -109,7 +114,7 @@ public class DecayScores {
         double base = confidence * grade.weight();
         Duration halfLife = halfLife(scope, indicator.id());
         Instant reference = time(node, "valid_from", time(node, "created", Instant.EPOCH));
-        List<Sighting> sightings = sightings(scope, indicator.id());
+        List<Sighting> sightings = evidence(scope, indicator.id());
         long seen = 0;
         long fp = 0;
         long expired = 0;
@@ -171,6 +176,25 @@ public class DecayScores {
             shortest = shortest == null || d.compareTo(shortest) < 0 ? d : shortest;
         }
         return shortest == null ? properties.defaultHalfLife() : shortest;
+    }
+
+    /**
+     * The sightings that count for the score: those the reader may see whose reporting organisation (the sighting's
+     * owner) may see the indicator itself — knowing an indicator's id is not enough to move someone's score.
+     */
+    List<Sighting> evidence(AccessScope scope, String id) {
+        List<Sighting> out = new ArrayList<>();
+        java.util.Map<String, Boolean> ownerSees = new java.util.HashMap<>();
+        for (Sighting s : sightings(scope, id)) {
+            String owner = queries.ownerOf(scope, s.id()).orElse(null);
+            if (owner != null
+                    && ownerSees.computeIfAbsent(
+                            owner,
+                            o -> correlations.visible(scopes.forOrganization(o, "decay", UserRole.ANALYST), id))) {
+                out.add(s);
+            }
+        }
+        return out;
     }
 
     /** The sightings of {@code id} the reader may see (latest versions), the newest 10,000. */

@@ -209,6 +209,36 @@ abstract class SightingContract extends StoreFixture {
         });
     }
 
+    @Test
+    void aSightingByAnOrganisationThatCannotSeeTheIndicatorIsNoEvidence() {
+        // A keeps this indicator to itself; B learns its id and shares a false positive with the community
+        String id = "indicator--" + UUID.randomUUID();
+        String t = "2026-11-01T00:00:00.000Z";
+        HoldingSharing own = new HoldingSharing(
+                Distribution.ORGANISATION_ONLY, List.of(), List.of(), List.of(), Tlp.AMBER, Pap.AMBER);
+        assertThat(importJson(
+                                "{\"type\":\"bundle\",\"id\":\"bundle--" + UUID.randomUUID() + "\",\"objects\":[{"
+                                        + "\"type\":\"indicator\",\"spec_version\":\"2.1\",\"id\":\"" + id
+                                        + "\",\"created\":\"" + t + "\",\"modified\":\"" + t + "\",\"pattern\":"
+                                        + "\"[domain-name:value = 'own.sight.example']\",\"pattern_type\":\"stix\","
+                                        + "\"valid_from\":\"" + t + "\",\"confidence\":70}]}",
+                                a.id(),
+                                false,
+                                own)
+                        .clean())
+                .isTrue();
+        String sighting = "{\"type\":\"bundle\",\"id\":\"bundle--" + UUID.randomUUID() + "\",\"objects\":[{\"type\":"
+                + "\"sighting\",\"spec_version\":\"2.1\",\"id\":\"sighting--" + UUID.randomUUID()
+                + "\",\"created\":\"2026-11-02T00:00:00.000Z\",\"modified\":\"2026-11-02T00:00:00.000Z\","
+                + "\"sighting_of_ref\":\"" + id + "\",\"x_jcu_sighting_type\":\"false-positive\"}]}";
+        assertThat(importJson(sighting, b.id(), false, community).committed()).isTrue();
+        assertThat(get(tokenA, "/api/v1/objects/" + id + "/sightings", 200).get("sightings"))
+                .hasSize(1);
+        JsonNode score = get(tokenA, "/api/v1/objects/" + id + "/score", 200);
+        assertThat(score.get("state").asString()).isEqualTo("active");
+        assertThat(score.get("sightings").get("false_positive").asInt()).isZero();
+    }
+
     // -- helpers -----------------------------------------------------------------------------------------------------
 
     /** An indicator of A shared with the community (A and B). */
