@@ -41,8 +41,12 @@ public class Correlations {
      * @param correlations per related stored value, its visible holders
      * @param truncated    true if a block held more than {@link #MAX_RANGE_HOLDERS} visible (value, object) pairs
      *     and only the first were listed
+     * @param valueId      the stored id of the value asked, null if no object holds it (for its notice)
      */
-    public record Lookup(List<ValueHolders> correlations, boolean truncated) {}
+    public record Lookup(
+            List<ValueHolders> correlations,
+            boolean truncated,
+            @Nullable Long valueId) {}
 
     private final CorrelationStore store;
     private final CorrelationProperties properties;
@@ -113,7 +117,11 @@ public class Correlations {
      * @throws ObservableException if {@code raw} is not a valid value of {@code kind}
      */
     public Lookup lookup(AccessScope scope, ObservableKind kind, String raw) {
-        NormalizedValue value = Normalizer.normalize(kind, raw);
+        return lookup(scope, Normalizer.normalize(kind, raw));
+    }
+
+    /** {@link #lookup(AccessScope, ObservableKind, String)} of a value already normalised. */
+    public Lookup lookup(AccessScope scope, NormalizedValue value) {
         // the same statements whether or not the value (or a block containing it) is stored, so that the answer's
         // timing says as little as its content about values the reader cannot see (decision 0015)
         Long id = store.probe(new ValueKey(value.kind(), value.value()));
@@ -155,7 +163,7 @@ public class Correlations {
         if (range != null && !range.isSingleAddress()) {
             truncated = addWithin(out, scope, range, null);
         }
-        return new Lookup(out, truncated);
+        return new Lookup(out, truncated, id);
     }
 
     /** Adds the visible holders of values inside {@code range}, grouped by value; true if the list was cut. */
@@ -179,14 +187,6 @@ public class Correlations {
                     v.kind().code(), v.value(), "contains", over ? List.of() : holders, holders.size(), over));
         });
         return truncated;
-    }
-
-    /**
-     * The stored id of {@code value} by a primary-key probe that always runs (no in-memory shortcut), for answers to
-     * readers whose timing must not depend on whether the value is stored.
-     */
-    public java.util.Optional<Long> valueIdProbed(NormalizedValue value) {
-        return java.util.Optional.ofNullable(store.probe(new ValueKey(value.kind(), value.value())));
     }
 
     /** The stored id of {@code value}, if some object holds it (ids are not secret: they derive from the value). */

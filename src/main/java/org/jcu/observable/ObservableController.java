@@ -109,9 +109,8 @@ class ObservableController {
     private ValueLookup lookup(AccessScope scope, ObservableKind kind, String raw) {
         long started = System.nanoTime();
         NormalizedValue value = Normalizer.normalize(kind, raw);
-        Correlations.Lookup found = correlations.lookup(scope, kind, raw);
-        BlindNotices.Notice notice = notices.notice(
-                        scope, correlations.valueIdProbed(value).orElse(Long.MIN_VALUE))
+        Correlations.Lookup found = correlations.lookup(scope, value);
+        BlindNotices.Notice notice = notices.notice(scope, found.valueId() == null ? Long.MIN_VALUE : found.valueId())
                 .orElse(null);
         ValueLookup answer = new ValueLookup(
                 value.kind().code(),
