@@ -208,6 +208,7 @@ public class ImportService {
          */
         void execute(StixObjectReader reader, LongConsumer progress, TransactionStatus status) {
             store.lockWriters();
+            store.deferCheckpoint();
             BlockingQueue<CompletableFuture<List<Prepared>>> ready = new ArrayBlockingQueue<>(PIPELINE_DEPTH);
             AtomicBoolean aborted = new AtomicBoolean();
             CompletableFuture<Void> reading =

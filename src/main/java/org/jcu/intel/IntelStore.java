@@ -46,8 +46,19 @@ class IntelStore {
             rs.getString(9),
             rs.getString(10));
 
+    /** SQLite's default {@code wal_autocheckpoint}, restored after an import deferred it. */
+    static final int AUTOCHECKPOINT_PAGES = 1000;
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(IntelStore.class);
+
     private final JdbcTemplate jdbc;
     private final boolean postgres;
+    private final java.util.concurrent.ExecutorService checkpointer =
+            java.util.concurrent.Executors.newSingleThreadExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "jcu-sqlite-checkpoint");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     IntelStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -67,6 +78,57 @@ class IntelStore {
     void lockWriters() {
         if (postgres) {
             jdbc.query("SELECT pg_advisory_xact_lock(" + WRITER_LOCK + ")", rs -> {});
+        }
+    }
+
+    /**
+     * SQLite: keeps this transaction's commit from checkpointing the write-ahead log in the caller's thread; the
+     * checkpoint runs on a background thread after the transaction ends (decision 0018). A large import's commit
+     * otherwise copies every page it wrote from the WAL into the database file before returning (measured: 8 µs of
+     * the 40 µs per imported object in a raw-JDBC run of the import's writes). The data is committed either way: a
+     * reader finds committed pages in the WAL, and SQLite checkpoints on its own when the last connection closes.
+     * PostgreSQL: nothing. Must run inside the caller's transaction.
+     */
+    void deferCheckpoint() {
+        if (postgres
+                || !org.springframework.transaction.support.TransactionSynchronizationManager
+                        .isSynchronizationActive()) {
+            return;
+        }
+        jdbc.execute("PRAGMA wal_autocheckpoint = 0");
+        org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                new org.springframework.transaction.support.TransactionSynchronization() {
+                    @Override
+                    public void afterCompletion(int status) {
+                        // still on the transaction's connection: restore SQLite's default for its next user
+                        jdbc.execute("PRAGMA wal_autocheckpoint = " + AUTOCHECKPOINT_PAGES);
+                        checkpointer.execute(IntelStore.this::checkpoint);
+                    }
+                });
+    }
+
+    /** A passive checkpoint (never blocks readers or writers); failures are logged, the next one catches up. */
+    private void checkpoint() {
+        try {
+            jdbc.query("PRAGMA wal_checkpoint(PASSIVE)", rs -> {});
+        } catch (RuntimeException e) {
+            LOG.warn("background WAL checkpoint failed: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * Lets a pending checkpoint finish before the pool closes (bounded), so a command that ends right after a large
+     * import leaves its data in the database file rather than in the WAL.
+     */
+    @jakarta.annotation.PreDestroy
+    void shutdown() {
+        checkpointer.shutdown();
+        try {
+            if (!checkpointer.awaitTermination(5, java.util.concurrent.TimeUnit.MINUTES)) {
+                LOG.warn("the WAL checkpoint did not finish within 5 minutes; SQLite completes it on next open");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
