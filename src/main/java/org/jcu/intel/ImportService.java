@@ -94,6 +94,9 @@ public class ImportService {
             Set.of("source_ref", "target_ref", "sighting_of_ref", "where_sighted_refs", "observed_data_refs");
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ImportService.class);
+    /** CPU time of the pipeline's threads, for the DEBUG phase timers (docs/BENCHMARKS.md). */
+    private static final java.lang.management.ThreadMXBean CPU =
+            java.lang.management.ManagementFactory.getThreadMXBean();
 
     private final IntelStore store;
     private final Correlations correlations;
@@ -183,6 +186,9 @@ public class ImportService {
         private String error;
         private boolean committed;
         private long storeNanos;
+        private long storeCpuNanos;
+        private volatile long readerCpuNanos;
+        private final AtomicLong prepareCpuNanos = new AtomicLong();
         private long waitNanos;
         private final java.util.concurrent.atomic.AtomicLong prepareNanos =
                 new java.util.concurrent.atomic.AtomicLong();
@@ -222,8 +228,10 @@ public class ImportService {
                     }
                     List<Prepared> batch = join(next);
                     long t0 = System.nanoTime();
+                    long cpu0 = CPU.getCurrentThreadCpuTime();
                     store(batch);
                     storeNanos += System.nanoTime() - t0;
+                    storeCpuNanos += CPU.getCurrentThreadCpuTime() - cpu0;
                     stored += batch.size();
                     progress.accept(stored);
                 }
@@ -252,6 +260,7 @@ public class ImportService {
                 StixObjectReader reader,
                 BlockingQueue<CompletableFuture<List<Prepared>>> ready,
                 AtomicBoolean aborted) {
+            long cpu0 = CPU.getCurrentThreadCpuTime();
             try {
                 List<ObjectNode> batch = new ArrayList<>(BATCH);
                 ObjectNode node;
@@ -265,6 +274,7 @@ public class ImportService {
                 if (!batch.isEmpty()) {
                     put(ready, prepareAsync(batch), aborted);
                 }
+                readerCpuNanos = CPU.getCurrentThreadCpuTime() - cpu0;
                 put(ready, END_OF_INPUT, aborted);
             } catch (RuntimeException e) {
                 put(ready, CompletableFuture.failedFuture(e), aborted);
@@ -342,11 +352,13 @@ public class ImportService {
                 parts.add(CompletableFuture.supplyAsync(
                         () -> {
                             long t0 = System.nanoTime();
+                            long cpu0 = CPU.getCurrentThreadCpuTime();
                             List<Prepared> out = new ArrayList<>(end - start);
                             for (int i = start; i < end; i++) {
                                 out.add(prepare(batch.get(i), base + i));
                             }
                             prepareNanos.addAndGet(System.nanoTime() - t0);
+                            prepareCpuNanos.addAndGet(CPU.getCurrentThreadCpuTime() - cpu0);
                             return out;
                         },
                         workers));
@@ -382,7 +394,7 @@ public class ImportService {
         /** CPU stage (parallel): upgrade, validate, serialise, hash. */
         private record Prepared(
                 ObjectNode node,
-                StixObject object,
+                Header object,
                 boolean upgraded,
                 List<Violation> violations,
                 String content,
@@ -391,7 +403,34 @@ public class ImportService {
                 String markings,
                 List<String> markingRefs,
                 List<String> containerMembers,
+                List<Ref> refs,
                 ObservableExtractor.Extraction observables) {}
+
+        /**
+         * The common properties the writer needs, read on the worker: the writer never walks the object tree, which
+         * another thread built (measured: reading them there was a third of the writer's own CPU).
+         */
+        private record Header(
+                String id, String type, String specVersion, String created, String modified, boolean revoked) {
+
+            static Header of(StixObject object) {
+                return new Header(
+                        object.id(),
+                        object.type(),
+                        object.specVersion(),
+                        object.created(),
+                        object.modified(),
+                        object.revoked());
+            }
+
+            /** {@code modified}, else {@code created}, else null (as {@link StixObject#versionTimestamp()}). */
+            String versionTimestamp() {
+                return modified != null ? modified : created;
+            }
+        }
+
+        /** One indexed reference of a relationship or sighting ({@link #INDEXED_REFS}). */
+        private record Ref(String name, String target) {}
 
         private void store(List<Prepared> prepared) {
             Set<String> ids = new HashSet<>();
@@ -419,7 +458,7 @@ public class ImportService {
                     reject(p.violations());
                     continue;
                 }
-                StixObject object = p.object();
+                Header object = p.object();
                 String id = object.id();
                 if ("marking-definition".equals(object.type())
                         && markings.learn(p.node()).euci()) {
@@ -531,7 +570,9 @@ public class ImportService {
                                 + p.object().id() + " version " + p.versionKey());
                     }
                     seq = assigned;
-                    collectRefs(p.node(), seq, newRefs);
+                    for (Ref ref : p.refs()) {
+                        newRefs.add(new NewRef(seq, ref.name(), ref.target()));
+                    }
                     collectObservables(seq, p.observables(), newObservables);
                     known.get(p.object().id()).versions().put(p.versionKey(), new StoredRef(seq, p.hash()));
                 }
@@ -617,7 +658,18 @@ public class ImportService {
             }
             if (!found.isEmpty()) {
                 return new Prepared(
-                        node, object, wasUpgraded, found, null, null, null, null, List.of(), List.of(), NO_OBSERVABLES);
+                        node,
+                        Header.of(object),
+                        wasUpgraded,
+                        found,
+                        null,
+                        null,
+                        null,
+                        null,
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        NO_OBSERVABLES);
             }
             JsonNode sightedBy = node.get("x_jcu_sighted_by");
             if (sightedBy != null && !sightedBy.asString("").equals(submitterName)) {
@@ -628,19 +680,31 @@ public class ImportService {
                         "sighted-by-not-submitter",
                         "names an organisation other than the submitting one; leave it out or give your own name"));
                 return new Prepared(
-                        node, object, wasUpgraded, found, null, null, null, null, List.of(), List.of(), NO_OBSERVABLES);
+                        node,
+                        Header.of(object),
+                        wasUpgraded,
+                        found,
+                        null,
+                        null,
+                        null,
+                        null,
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        NO_OBSERVABLES);
             }
             ObservableExtractor.Extraction observables = ObservableExtractor.extract(node);
             if (observables.error() != null) {
                 return new Prepared(
                         node,
-                        object,
+                        Header.of(object),
                         wasUpgraded,
                         List.of(observables.error()),
                         null,
                         null,
                         null,
                         null,
+                        List.of(),
                         List.of(),
                         List.of(),
                         NO_OBSERVABLES);
@@ -650,7 +714,7 @@ public class ImportService {
             JsonNode markings = node.get("object_marking_refs");
             return new Prepared(
                     node,
-                    object,
+                    Header.of(object),
                     wasUpgraded,
                     found,
                     content,
@@ -659,6 +723,7 @@ public class ImportService {
                     markings != null && markings.isArray() ? StixJson.storageForm(markings) : "[]",
                     strings(markings),
                     RunMarkings.CONTAINERS.contains(object.type()) ? strings(node.get("object_refs")) : List.of(),
+                    refs(node),
                     observables);
         }
 
@@ -675,6 +740,7 @@ public class ImportService {
                     p.markings(),
                     p.markingRefs(),
                     p.containerMembers(),
+                    p.refs(),
                     p.observables());
         }
 
@@ -730,22 +796,27 @@ public class ImportService {
             }
         }
 
-        private void collectRefs(ObjectNode node, long seq, List<NewRef> out) {
+        private static List<Ref> refs(ObjectNode node) {
+            List<Ref> out = null;
             for (String name : INDEXED_REFS) {
                 JsonNode value = node.get(name);
                 if (value == null) {
                     continue;
                 }
+                if (out == null) {
+                    out = new ArrayList<>();
+                }
                 if (value.isString()) {
-                    out.add(new NewRef(seq, name, value.stringValue()));
+                    out.add(new Ref(name, value.stringValue()));
                 } else if (value.isArray()) {
                     for (JsonNode item : value) {
                         if (item.isString()) {
-                            out.add(new NewRef(seq, name, item.stringValue()));
+                            out.add(new Ref(name, item.stringValue()));
                         }
                     }
                 }
             }
+            return out == null ? List.of() : out;
         }
 
         private void reject(List<Violation> found) {
@@ -760,13 +831,17 @@ public class ImportService {
         ImportReport report(StixObjectReader reader, double seconds) {
             if (LOG.isDebugEnabled()) {
                 LOG.debug(
-                        "import {}: {} objects in {} s; store {} s, waiting for workers {} s, workers busy {} s",
+                        "import {}: {} objects in {} s; store {} s ({} s CPU), waiting for workers {} s,"
+                                + " workers busy {} s ({} s CPU), reader {} s CPU",
                         options.source(),
                         read.get(),
                         seconds,
                         storeNanos / 1e9,
+                        storeCpuNanos / 1e9,
                         waitNanos / 1e9,
-                        prepareNanos.get() / 1e9);
+                        prepareNanos.get() / 1e9,
+                        prepareCpuNanos.get() / 1e9,
+                        readerCpuNanos / 1e9);
             }
             boolean wrote = committed && error == null;
             return new ImportReport(

@@ -53,6 +53,7 @@ class IntelStore {
 
     private final JdbcTemplate jdbc;
     private final boolean postgres;
+    private final StoredIdFilter storedIds;
     private final java.util.concurrent.ExecutorService checkpointer =
             java.util.concurrent.Executors.newSingleThreadExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "jcu-sqlite-checkpoint");
@@ -63,6 +64,7 @@ class IntelStore {
     IntelStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         this.postgres = org.jcu.platform.Databases.isPostgres(jdbc);
+        this.storedIds = new StoredIdFilter(jdbc);
     }
 
     /**
@@ -148,10 +150,14 @@ class IntelStore {
      */
     record Known(String ownerOrg, Map<String, StoredRef> versions, Set<String> heldByOrg) {}
 
-    /** Stored versions of {@code ids}, with their owner and whether {@code orgId} holds each; one query per chunk. */
+    /**
+     * Stored versions of {@code ids}, with their owner and whether {@code orgId} holds each; one query per chunk of the
+     * ids that may be stored (SQLite skips ids its {@link StoredIdFilter} knows to be new).
+     */
     Map<String, Known> knownUnscoped(Collection<String> ids, String orgId) {
         Map<String, Known> out = new HashMap<>();
-        forChunks(ids, (chunk, marks) -> {
+        Collection<String> probed = postgres ? ids : storedIds.candidates(ids);
+        forChunks(probed, (chunk, marks) -> {
             List<Object> args = new ArrayList<>(chunk.size() + 1);
             args.add(orgId);
             args.addAll(chunk);
@@ -248,6 +254,7 @@ class IntelStore {
             ps.setString(12, v.content());
             ps.setString(13, dateAdded);
         });
+        storedIds.added(rows.stream().map(NewVersion::id).toList(), first + rows.size() - 1);
         return seqs;
     }
 

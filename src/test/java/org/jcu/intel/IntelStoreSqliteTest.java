@@ -9,8 +9,10 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.jcu.sharing.Directory;
 import org.jcu.test.Corpus;
 import org.jcu.test.SqliteStore;
+import org.jcu.test.Stix;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -56,6 +58,68 @@ class IntelStoreSqliteTest extends IntelStoreContract {
         assertThat(result[2])
                 .as("frames checkpointed of %s in the WAL", result[1])
                 .isEqualTo(result[1]);
+    }
+
+    @Test
+    void theStoredIdFilterFollowsVersionsWrittenOutsideThisProcessAndAStoreEmptiedAndRefilled() {
+        String first = Stix.newId("indicator");
+        assertThat(importJson(Stix.bundle(indicator(first, "2024-01-01T00:00:00.000Z")), org.id(), false)
+                        .imported())
+                .isEqualTo(1);
+        Directory.Organization other = newOrganization("other");
+
+        // another process (here: plain SQL, outside the importer) stores a version of a new id; the other
+        // organisation cannot see it, so its new version is refused without confirming the id exists (decision 0010)
+        String foreign = Stix.newId("indicator");
+        insertVersionDirectly(foreign, org.id());
+        ImportReport takeover =
+                importJson(Stix.bundle(indicator(foreign, "2024-02-01T00:00:00.000Z")), other.id(), false);
+        assertThat(takeover.violations())
+                .singleElement()
+                .satisfies(v -> assertThat(v.rule()).isEqualTo("id-unavailable"));
+
+        // the store is emptied and refilled by someone else: positions restart below what the filter covered
+        resetStore();
+        String refilled = Stix.newId("indicator");
+        insertVersionDirectly(refilled, org.id());
+        ImportReport again =
+                importJson(Stix.bundle(indicator(refilled, "2024-02-01T00:00:00.000Z")), other.id(), false);
+        assertThat(again.violations())
+                .singleElement()
+                .satisfies(v -> assertThat(v.rule()).isEqualTo("id-unavailable"));
+
+        assertThat(versionRows()).isEqualTo(1);
+
+        // a rejected (rolled back) import leaves nothing behind that would hide a later stored id
+        String rolledBack = Stix.newId("indicator");
+        ImportReport refused = importJson(
+                Stix.bundle(indicator(rolledBack, "2024-01-01T00:00:00.000Z"), "{\"type\":\"indicator\"}"),
+                org.id(),
+                false);
+        assertThat(refused.committed()).isFalse();
+        insertVersionDirectly(rolledBack, org.id());
+        ImportReport afterRollback =
+                importJson(Stix.bundle(indicator(rolledBack, "2024-03-01T00:00:00.000Z")), other.id(), false);
+        assertThat(afterRollback.violations())
+                .singleElement()
+                .satisfies(v -> assertThat(v.rule()).isEqualTo("id-unavailable"));
+    }
+
+    private static String indicator(String id, String modified) {
+        return Stix.indicator(id, "2024-01-01T00:00:00.000Z", modified, "");
+    }
+
+    /** A version row and its holding written with plain SQL, as another process sharing the file would. */
+    private void insertVersionDirectly(String id, String owner) {
+        long seq = jdbc.queryForObject("SELECT COALESCE(MAX(seq), 0) + 1 FROM object_version", Long.class);
+        jdbc.update("""
+                INSERT INTO object_version (seq, stix_id, version_key, stix_type, owner_org, spec_version, modified,
+                    created, revoked, content_hash, content, date_added)
+                VALUES (?, ?, '2024-01-01T00:00:00.000000000Z', 'indicator', ?, '2.1', '2024-01-01T00:00:00.000Z',
+                    '2024-01-01T00:00:00.000Z', 0, 'x', '{}', '2024-01-01T00:00:00.000000Z')""", seq, id, owner);
+        jdbc.update("""
+                INSERT INTO holding (version_seq, org_id, received_at, source, markings, tlp, distribution)
+                VALUES (?, ?, '2024-01-01T00:00:00.000000Z', 'elsewhere', '[]', 'TLP:GREEN', 'ORGANISATION_ONLY')""", seq, owner);
     }
 
     private int[] checkpoint() throws SQLException {
