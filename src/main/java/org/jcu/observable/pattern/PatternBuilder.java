@@ -9,10 +9,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
 import org.antlr.v4.runtime.tree.TerminalNode;
 import org.jcu.observable.pattern.ComparisonExpression.BooleanOperator;
 import org.jcu.observable.pattern.Literal.BinaryLiteral;
@@ -77,8 +81,24 @@ final class PatternBuilder {
         checkNesting(tokens.getTokens());
         StixPatternParser parser = new StixPatternParser(tokens);
         parser.removeErrorListeners();
-        parser.addErrorListener(errors);
-        return observation(parser.pattern().observationExpression());
+        // two-stage parsing (ANTLR's recommended form): the faster SLL prediction with no error recovery first; only
+        // input it cannot settle (an error, or a rare SLL conflict) is parsed again with full LL, whose errors are the
+        // ones reported, so accepted patterns and error messages are those of an LL-only parse (measured: the pattern
+        // parse was 14 % of the import workers' CPU)
+        parser.setErrorHandler(new BailErrorStrategy());
+        parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+        StixPatternParser.PatternContext tree;
+        try {
+            tree = parser.pattern();
+        } catch (ParseCancellationException e) {
+            tokens.seek(0);
+            parser.reset();
+            parser.setErrorHandler(new DefaultErrorStrategy());
+            parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+            parser.addErrorListener(errors);
+            tree = parser.pattern();
+        }
+        return observation(tree.observationExpression());
     }
 
     private static void checkNesting(List<Token> tokens) {
