@@ -79,7 +79,10 @@ public class ImportService {
      * 250 gave 28 k indicators/s against 23 k with 1,000–2,000 (three times less GC pause; docs/BENCHMARKS.md).
      */
     static final int BATCH = 250;
-    /** Imports adding at least this many versions refresh the planner statistics afterwards. */
+    /**
+     * Imports adding at least this many versions refresh the planner statistics afterwards; imports reading at least
+     * this many objects commit with the WAL checkpoint deferred to the background (decision 0018).
+     */
     static final int STATISTICS_THRESHOLD = 1000;
     /**
      * Prepared batches queued ahead of the one being stored; with the batch being parsed and one waiting for room,
@@ -97,6 +100,13 @@ public class ImportService {
     /** CPU time of the pipeline's threads, for the DEBUG phase timers (docs/BENCHMARKS.md). */
     private static final java.lang.management.ThreadMXBean CPU =
             java.lang.management.ManagementFactory.getThreadMXBean();
+
+    private static final boolean CPU_TIMES = CPU.isCurrentThreadCpuTimeSupported();
+
+    /** This thread's CPU time in nanoseconds, or 0 where the JVM cannot tell. */
+    private static long cpuNow() {
+        return CPU_TIMES ? CPU.getCurrentThreadCpuTime() : 0;
+    }
 
     private final IntelStore store;
     private final Correlations correlations;
@@ -214,7 +224,7 @@ public class ImportService {
          */
         void execute(StixObjectReader reader, LongConsumer progress, TransactionStatus status) {
             store.lockWriters();
-            store.deferCheckpoint();
+            boolean checkpointDeferred = false;
             BlockingQueue<CompletableFuture<List<Prepared>>> ready = new ArrayBlockingQueue<>(PIPELINE_DEPTH);
             AtomicBoolean aborted = new AtomicBoolean();
             CompletableFuture<Void> reading =
@@ -228,11 +238,16 @@ public class ImportService {
                     }
                     List<Prepared> batch = join(next);
                     long t0 = System.nanoTime();
-                    long cpu0 = CPU.getCurrentThreadCpuTime();
+                    long cpu0 = cpuNow();
                     store(batch);
                     storeNanos += System.nanoTime() - t0;
-                    storeCpuNanos += CPU.getCurrentThreadCpuTime() - cpu0;
+                    storeCpuNanos += cpuNow() - cpu0;
                     stored += batch.size();
+                    if (!checkpointDeferred && stored >= STATISTICS_THRESHOLD) {
+                        // a large import: its commit syncs the WAL once and leaves the checkpoint to the background
+                        store.deferCheckpoint();
+                        checkpointDeferred = true;
+                    }
                     progress.accept(stored);
                 }
                 reading.join();
@@ -260,7 +275,7 @@ public class ImportService {
                 StixObjectReader reader,
                 BlockingQueue<CompletableFuture<List<Prepared>>> ready,
                 AtomicBoolean aborted) {
-            long cpu0 = CPU.getCurrentThreadCpuTime();
+            long cpu0 = cpuNow();
             try {
                 List<ObjectNode> batch = new ArrayList<>(BATCH);
                 ObjectNode node;
@@ -274,7 +289,7 @@ public class ImportService {
                 if (!batch.isEmpty()) {
                     put(ready, prepareAsync(batch), aborted);
                 }
-                readerCpuNanos = CPU.getCurrentThreadCpuTime() - cpu0;
+                readerCpuNanos = cpuNow() - cpu0;
                 put(ready, END_OF_INPUT, aborted);
             } catch (RuntimeException e) {
                 put(ready, CompletableFuture.failedFuture(e), aborted);
@@ -352,13 +367,13 @@ public class ImportService {
                 parts.add(CompletableFuture.supplyAsync(
                         () -> {
                             long t0 = System.nanoTime();
-                            long cpu0 = CPU.getCurrentThreadCpuTime();
+                            long cpu0 = cpuNow();
                             List<Prepared> out = new ArrayList<>(end - start);
                             for (int i = start; i < end; i++) {
                                 out.add(prepare(batch.get(i), base + i));
                             }
                             prepareNanos.addAndGet(System.nanoTime() - t0);
-                            prepareCpuNanos.addAndGet(CPU.getCurrentThreadCpuTime() - cpu0);
+                            prepareCpuNanos.addAndGet(cpuNow() - cpu0);
                             return out;
                         },
                         workers));

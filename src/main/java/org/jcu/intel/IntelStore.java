@@ -87,24 +87,36 @@ class IntelStore {
      * SQLite: keeps this transaction's commit from checkpointing the write-ahead log in the caller's thread; the
      * checkpoint runs on a background thread after the transaction ends (decision 0018). A large import's commit
      * otherwise copies every page it wrote from the WAL into the database file before returning (measured: 8 µs of
-     * the 40 µs per imported object in a raw-JDBC run of the import's writes). The data is committed either way: a
-     * reader finds committed pages in the WAL, and SQLite checkpoints on its own when the last connection closes.
-     * PostgreSQL: nothing. Must run inside the caller's transaction.
+     * the 49 µs per imported object in {@code bench/write-floor.sh}). The commit is as durable as any commit under the
+     * store's {@code synchronous=NORMAL} (SQLite syncs the WAL at the checkpoint, which now follows within seconds; an
+     * application crash loses nothing, a power loss before the checkpoint may, as for any NORMAL commit). A reader
+     * finds committed pages in the WAL, and SQLite checkpoints on its own when the last connection closes. The
+     * setting is restored on the transaction's connection when it completes, committed or not. PostgreSQL, or no
+     * actual transaction: nothing. ({@code synchronous} itself cannot change inside a transaction.)
      */
     void deferCheckpoint() {
         if (postgres
                 || !org.springframework.transaction.support.TransactionSynchronizationManager
-                        .isSynchronizationActive()) {
+                        .isActualTransactionActive()) {
             return;
         }
+        Integer autocheckpoint = jdbc.queryForObject("PRAGMA wal_autocheckpoint", Integer.class);
         jdbc.execute("PRAGMA wal_autocheckpoint = 0");
         org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
                 new org.springframework.transaction.support.TransactionSynchronization() {
                     @Override
                     public void afterCompletion(int status) {
-                        // still on the transaction's connection: restore SQLite's default for its next user
-                        jdbc.execute("PRAGMA wal_autocheckpoint = " + AUTOCHECKPOINT_PAGES);
-                        checkpointer.execute(IntelStore.this::checkpoint);
+                        try {
+                            // still on the transaction's connection: give its next user the settings it had
+                            jdbc.execute("PRAGMA wal_autocheckpoint = "
+                                    + (autocheckpoint == null ? AUTOCHECKPOINT_PAGES : autocheckpoint));
+                        } finally {
+                            try {
+                                checkpointer.execute(IntelStore.this::checkpoint);
+                            } catch (java.util.concurrent.RejectedExecutionException e) {
+                                LOG.debug("shutting down: SQLite checkpoints when its last connection closes");
+                            }
+                        }
                     }
                 });
     }

@@ -20,7 +20,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * on SQLite's single writer and on versions never being deleted: positions ({@code seq}) grow in commit order, so
  * after the writer lock is taken the filter catches up by reading the versions above the last position it covers.
  * A table found shorter than that position, or whose row at that position holds another id (a store emptied and
- * refilled, as tests do), is read again in full. Rows added by a transaction that rolls back stay in the filter as
+ * refilled, as tests do), is read again in full. Deleting versions is not something jcu does; a store whose versions
+ * are deleted and rewritten by other means while a jcu process runs could keep an id at the covered position and
+ * lose others below it, so such surgery needs the running processes restarted. Rows added by a transaction that rolls back stay in the filter as
  * false positives. PostgreSQL does not use it (positions come from a sequence shared by concurrent writers).
  *
  * <p>Cost control: building the filter reads every stored id once (the covering unique index), so a process builds it
@@ -62,8 +64,8 @@ final class StoredIdFilter {
      * writer lock; without one (or before the filter is worth building) returns {@code ids} unchanged.
      */
     synchronized Collection<String> candidates(Collection<String> ids) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return ids;
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            return ids; // no writer lock held: a catch-up could miss a commit made before our inserts
         }
         if (!TransactionSynchronizationManager.hasResource(this)) {
             catchUp();
@@ -126,7 +128,8 @@ final class StoredIdFilter {
             filter = null; // the store was emptied or rewritten: read it again
         }
         if (filter != null && filter.approximateElementCount() > capacity) {
-            filter = null; // outgrew its capacity: rebuild larger to keep the false-positive rate
+            build(max); // outgrew its capacity: rebuild larger to keep the false-positive rate
+            return;
         }
         if (filter == null) {
             if (probedWithout * BUILD_RATIO < max) {

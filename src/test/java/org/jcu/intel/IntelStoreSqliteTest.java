@@ -24,12 +24,6 @@ class IntelStoreSqliteTest extends IntelStoreContract {
     DataSource dataSource;
 
     @Test
-    void aNewStoreIsCreatedWithSixteenKilobytePagesInWalMode() {
-        assertThat(jdbc.queryForObject("PRAGMA page_size", Integer.class)).isEqualTo(16384);
-        assertThat(jdbc.queryForObject("PRAGMA journal_mode", String.class)).isEqualTo("wal");
-    }
-
-    @Test
     void anImportLeavesEveryPooledConnectionWithAutomaticCheckpointsAndTheWalIsCheckpointed() throws Exception {
         ImportReport report = importFile(Corpus.path("mitre-attack-stix21/ics-attack-18.1.json"), org.id(), false);
         assertThat(report.committed()).isTrue();
@@ -42,6 +36,9 @@ class IntelStoreSqliteTest extends IntelStoreContract {
             }
             for (Connection connection : held) {
                 assertThat(pragma(connection, "PRAGMA wal_autocheckpoint")).isEqualTo(IntelStore.AUTOCHECKPOINT_PAGES);
+                assertThat(pragma(connection, "PRAGMA synchronous"))
+                        .as("NORMAL")
+                        .isEqualTo(1);
             }
         } finally {
             for (Connection connection : held) {
