@@ -672,19 +672,7 @@ public class ImportService {
                                 euci(object.id(), "/labels", "labelled '" + label + "', EU classified information")));
             }
             if (!found.isEmpty()) {
-                return new Prepared(
-                        node,
-                        Header.of(object),
-                        wasUpgraded,
-                        found,
-                        null,
-                        null,
-                        null,
-                        null,
-                        List.of(),
-                        List.of(),
-                        List.of(),
-                        NO_OBSERVABLES);
+                return refused(node, object, wasUpgraded, found);
             }
             JsonNode sightedBy = node.get("x_jcu_sighted_by");
             if (sightedBy != null && !sightedBy.asString("").equals(submitterName)) {
@@ -694,35 +682,11 @@ public class ImportService {
                         "/x_jcu_sighted_by",
                         "sighted-by-not-submitter",
                         "names an organisation other than the submitting one; leave it out or give your own name"));
-                return new Prepared(
-                        node,
-                        Header.of(object),
-                        wasUpgraded,
-                        found,
-                        null,
-                        null,
-                        null,
-                        null,
-                        List.of(),
-                        List.of(),
-                        List.of(),
-                        NO_OBSERVABLES);
+                return refused(node, object, wasUpgraded, found);
             }
             ObservableExtractor.Extraction observables = ObservableExtractor.extract(node);
             if (observables.error() != null) {
-                return new Prepared(
-                        node,
-                        Header.of(object),
-                        wasUpgraded,
-                        List.of(observables.error()),
-                        null,
-                        null,
-                        null,
-                        null,
-                        List.of(),
-                        List.of(),
-                        List.of(),
-                        NO_OBSERVABLES);
+                return refused(node, object, wasUpgraded, List.of(observables.error()));
             }
             String content = StixJson.storageForm(node);
             String timestamp = object.versionTimestamp();
@@ -740,6 +704,24 @@ public class ImportService {
                     RunMarkings.CONTAINERS.contains(object.type()) ? strings(node.get("object_refs")) : List.of(),
                     refs(node),
                     observables);
+        }
+
+        /** A prepared object refused with {@code violations}: nothing to store. */
+        private static Prepared refused(
+                ObjectNode node, StixObject object, boolean upgraded, List<Violation> violations) {
+            return new Prepared(
+                    node,
+                    Header.of(object),
+                    upgraded,
+                    violations,
+                    null,
+                    null,
+                    null,
+                    null,
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    NO_OBSERVABLES);
         }
 
         /** The submitter's own variant of a versionless object: its version key derives from its content. */
