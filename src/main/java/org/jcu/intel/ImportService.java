@@ -224,7 +224,7 @@ public class ImportService {
          */
         void execute(StixObjectReader reader, LongConsumer progress, TransactionStatus status) {
             store.lockWriters();
-            boolean checkpointDeferred = false;
+            boolean largeImport = false;
             BlockingQueue<CompletableFuture<List<Prepared>>> ready = new ArrayBlockingQueue<>(PIPELINE_DEPTH);
             AtomicBoolean aborted = new AtomicBoolean();
             CompletableFuture<Void> reading =
@@ -243,10 +243,10 @@ public class ImportService {
                     storeNanos += System.nanoTime() - t0;
                     storeCpuNanos += cpuNow() - cpu0;
                     stored += batch.size();
-                    if (!checkpointDeferred && stored >= STATISTICS_THRESHOLD) {
-                        // a large import: its commit syncs the WAL once and leaves the checkpoint to the background
-                        store.deferCheckpoint();
-                        checkpointDeferred = true;
+                    if (!largeImport && stored >= STATISTICS_THRESHOLD) {
+                        // a large import: a bigger page cache, and its commit leaves the checkpoint to the background
+                        store.prepareLargeImport();
+                        largeImport = true;
                     }
                     progress.accept(stored);
                 }

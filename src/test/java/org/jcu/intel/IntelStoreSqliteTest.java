@@ -2,6 +2,7 @@ package org.jcu.intel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,13 +11,14 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.jcu.sharing.Directory;
+import org.jcu.stix.StixObjectReader;
 import org.jcu.test.Corpus;
 import org.jcu.test.SqliteStore;
 import org.jcu.test.Stix;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** {@link IntelStoreContract} on embedded SQLite, and the SQLite file settings of decision 0018. */
+/** {@link IntelStoreContract} on embedded SQLite, and the SQLite settings of decisions 0018 and 0019. */
 @SqliteStore
 class IntelStoreSqliteTest extends IntelStoreContract {
 
@@ -24,9 +26,33 @@ class IntelStoreSqliteTest extends IntelStoreContract {
     DataSource dataSource;
 
     @Test
-    void anImportLeavesEveryPooledConnectionWithAutomaticCheckpointsAndTheWalIsCheckpointed() throws Exception {
-        ImportReport report = importFile(Corpus.path("mitre-attack-stix21/ics-attack-18.1.json"), org.id(), false);
+    void aLargeImportRunsWithABigCacheAndNoCheckpointThenEveryPooledConnectionHasThePoolSettingsBack()
+            throws Exception {
+        // seen from inside the import's transaction (the progress callback runs on its thread, after each batch)
+        List<int[]> during = new ArrayList<>();
+        ImportReport report;
+        try (StixObjectReader reader = StixObjectReader.of(
+                Files.newInputStream(Corpus.path("mitre-attack-stix21/ics-attack-18.1.json")),
+                StixObjectReader.Format.JSON,
+                "ics")) {
+            report = imports.importObjects(reader, new ImportOptions(org.id(), "ics", false, defaults(org.id())), n -> {
+                Integer cache = jdbc.queryForObject("PRAGMA cache_size", Integer.class);
+                Integer autocheckpoint = jdbc.queryForObject("PRAGMA wal_autocheckpoint", Integer.class);
+                during.add(new int[] {(int) n, cache, autocheckpoint});
+            });
+        }
         assertThat(report.committed()).isTrue();
+        assertThat(report.imported()).isGreaterThan(ImportService.STATISTICS_THRESHOLD);
+        for (int[] seen : during) {
+            boolean large = seen[0] >= ImportService.STATISTICS_THRESHOLD;
+            assertThat(seen[1])
+                    .as("cache_size after %s objects", seen[0])
+                    .isEqualTo(large ? -1024 * 1024 : IntelStore.POOL_CACHE_SIZE);
+            assertThat(seen[2])
+                    .as("wal_autocheckpoint after %s objects", seen[0])
+                    .isEqualTo(large ? 0 : IntelStore.AUTOCHECKPOINT_PAGES);
+        }
+        assertThat(during).anySatisfy(seen -> assertThat(seen[0]).isGreaterThanOrEqualTo(1000));
 
         // hold every connection of the pool at once, so the one that ran the import is among them
         List<Connection> held = new ArrayList<>();
@@ -36,6 +62,7 @@ class IntelStoreSqliteTest extends IntelStoreContract {
             }
             for (Connection connection : held) {
                 assertThat(pragma(connection, "PRAGMA wal_autocheckpoint")).isEqualTo(IntelStore.AUTOCHECKPOINT_PAGES);
+                assertThat(pragma(connection, "PRAGMA cache_size")).isEqualTo(IntelStore.POOL_CACHE_SIZE);
                 assertThat(pragma(connection, "PRAGMA synchronous"))
                         .as("NORMAL")
                         .isEqualTo(1);
