@@ -69,11 +69,7 @@ class IntelStore {
 
     IntelStore(JdbcTemplate jdbc, org.jcu.platform.JcuProperties properties) {
         this.jdbc = jdbc;
-        if (properties.importCacheMib() < 2) {
-            throw new IllegalArgumentException(
-                    "jcu.import-cache-mib must be at least 2 (MiB), found " + properties.importCacheMib());
-        }
-        this.importCacheSize = -1024 * properties.importCacheMib();
+        this.importCacheSize = -1024 * properties.effectiveImportCacheMib();
         this.postgres = org.jcu.platform.Databases.isPostgres(jdbc);
         this.storedIds = new StoredIdFilter(jdbc);
     }
@@ -107,12 +103,13 @@ class IntelStore {
      *       application crash loses nothing, a power loss before the checkpoint may, as for any NORMAL commit).
      *       Readers find committed pages in the WAL, and SQLite checkpoints on its own when the last connection
      *       closes. ({@code synchronous} itself cannot change inside a transaction.)</li>
-     *   <li>The connection's page cache grows to {@code jcu.import-cache-mib} (default 1 GiB) for the import: new
-     *       values and ids land at random points of the value, value-to-object and id B-trees, and a cache smaller
-     *       than those trees sends each such insert to the operating system for a page it wrote shortly before
-     *       (measured at 10 M observables: store phase 4,168 → 6,267 indicators/s, ingest 17,080 → 20,328/s with
-     *       2 GiB; docs/BENCHMARKS.md). SQLite allocates cache pages only as they are used and frees the excess when
-     *       the size is restored.</li>
+     *   <li>The connection's page cache grows to {@code jcu.import-cache-mib} (default 2 GiB, at most a quarter of
+     *       the physical memory) for the import: new values and ids land at random points of the value,
+     *       value-to-object and id B-trees, and a cache smaller than those trees sends each such insert to the
+     *       operating system for a page it wrote shortly before (measured at 10 M observables: store phase 4,168 →
+     *       6,267 indicators/s, ingest 17,080 → 20,328/s with 2 GiB; 1 GiB helped the store phase only;
+     *       docs/BENCHMARKS.md). SQLite allocates cache pages only as they are used and frees the excess when the
+     *       size is restored.</li>
      * </ul>
      */
     void prepareLargeImport() {

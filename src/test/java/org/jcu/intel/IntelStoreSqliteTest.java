@@ -25,6 +25,9 @@ class IntelStoreSqliteTest extends IntelStoreContract {
     @Autowired
     DataSource dataSource;
 
+    @Autowired
+    org.jcu.platform.JcuProperties properties;
+
     @Test
     void aLargeImportRunsWithABigCacheAndNoCheckpointThenEveryPooledConnectionHasThePoolSettingsBack()
             throws Exception {
@@ -47,7 +50,7 @@ class IntelStoreSqliteTest extends IntelStoreContract {
             boolean large = seen[0] >= ImportService.STATISTICS_THRESHOLD;
             assertThat(seen[1])
                     .as("cache_size after %s objects", seen[0])
-                    .isEqualTo(large ? -1024 * 1024 : IntelStore.POOL_CACHE_SIZE);
+                    .isEqualTo(large ? -1024 * properties.effectiveImportCacheMib() : IntelStore.POOL_CACHE_SIZE);
             assertThat(seen[2])
                     .as("wal_autocheckpoint after %s objects", seen[0])
                     .isEqualTo(large ? 0 : IntelStore.AUTOCHECKPOINT_PAGES);
