@@ -1,7 +1,39 @@
 package org.jcu.observable;
 
-import org.jcu.test.PostgresStore;
+import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@link CorrelationApiContract} on PostgreSQL. */
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.jcu.intel.ImportReport;
+import org.jcu.test.PostgresStore;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** {@link CorrelationApiContract} on PostgreSQL, and the VACUUM after large imports (decision 0019). */
 @PostgresStore
-class CorrelationApiPostgresTest extends CorrelationApiContract {}
+class CorrelationApiPostgresTest extends CorrelationApiContract {
+
+    @Autowired
+    CorrelationStore correlationStore;
+
+    @Test
+    void aLargeImportLeavesTheCorrelationTablesVacuumedSoTheirIndexScansNeedNoTableVisits() throws Exception {
+        List<String> objects = new ArrayList<>();
+        for (int i = 0; i < 1_200; i++) {
+            objects.add(indicator("[ipv4-addr:value = '10." + (i / 250) + "." + (i % 250) + ".1']"));
+        }
+        ImportReport report = importJson(bundle(objects.toArray(String[]::new)), a.id(), false);
+        assertThat(report.imported()).isEqualTo(1_200);
+
+        assertThat(correlationStore.awaitMaintenance(Duration.ofMinutes(2))).isTrue();
+        // VACUUM marks the pages of rows no transaction can miss as all-visible: index-only scans then skip the table
+        for (String table : List.of("observable_value", "observable")) {
+            Long pages = jdbc.queryForObject("SELECT relpages FROM pg_class WHERE relname = ?", Long.class, table);
+            Long allVisible =
+                    jdbc.queryForObject("SELECT relallvisible FROM pg_class WHERE relname = ?", Long.class, table);
+            assertThat(pages).as("pages of %s", table).isPositive();
+            assertThat(allVisible).as("all-visible pages of %s", table).isEqualTo(pages);
+        }
+    }
+}
