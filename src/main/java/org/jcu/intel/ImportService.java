@@ -129,14 +129,18 @@ public class ImportService {
         return thread;
     });
 
+    private final org.jcu.platform.StoreMaintenance maintenance;
+
     ImportService(
             IntelStore store,
             PlatformTransactionManager transactionManager,
             java.time.Clock clock,
             org.jcu.sharing.AccessScopes scopes,
             Correlations correlations,
-            org.jcu.sharing.Directory directory) {
+            org.jcu.sharing.Directory directory,
+            org.jcu.platform.StoreMaintenance maintenance) {
         this.store = store;
+        this.maintenance = maintenance;
         this.directory = directory;
         this.correlations = correlations;
         this.scopes = scopes;
@@ -167,6 +171,7 @@ public class ImportService {
             if (report.committed() && report.imported() >= STATISTICS_THRESHOLD) {
                 store.refreshStatistics();
                 correlations.refreshStatistics();
+                maintenance.afterLargeImport();
             }
             return report;
         } finally {

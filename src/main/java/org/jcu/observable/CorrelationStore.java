@@ -50,82 +50,15 @@ class CorrelationStore {
     /** How often the block cache is compared with the table (other writers: CLI imports, other nodes). */
     static final long BLOCK_RECHECK_NANOS = 1_000_000_000L;
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CorrelationStore.class);
-
-    /** PostgreSQL: the background VACUUM after large imports (one at a time; a newer request waits for the older). */
-    private final java.util.concurrent.ExecutorService maintenance =
-            java.util.concurrent.Executors.newSingleThreadExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "jcu-pg-vacuum");
-                thread.setDaemon(true);
-                return thread;
-            });
-
-    private volatile java.util.concurrent.Future<?> lastVacuum =
-            java.util.concurrent.CompletableFuture.completedFuture(null);
-
     CorrelationStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         this.postgres = org.jcu.platform.Databases.isPostgres(jdbc);
     }
 
-    /**
-     * After a large import (SQLite: nothing; the importer's {@code PRAGMA optimize} covers every table).
-     *
-     * <p>PostgreSQL: ANALYZEs the index tables at once (until it has statistics, the planner scans whole tables for
-     * the holder queries: lookups p99 10 ms instead of 0.4 ms at 10 M observables), then VACUUMs the value and
-     * value-to-object tables on a background thread. Freshly inserted rows are not yet marked all-visible, so every
-     * index range scan of the batch correlation (blocks, equal values) also reads the table's pages until a VACUUM
-     * sets the visibility map (PostgreSQL 15 §25.1.5, index-only scans); autovacuum gets there on its own schedule,
-     * minutes later on a busy server. {@code SKIP_LOCKED}: a table another VACUUM is working on is left to it.
-     */
+    /** PostgreSQL: ANALYZE the index tables (SQLite: nothing; the importer's PRAGMA optimize covers them). */
     void refreshStatistics() {
         if (postgres) {
             jdbc.execute("ANALYZE observable_value, observable, holding_target");
-            try {
-                lastVacuum = maintenance.submit(this::vacuum);
-            } catch (java.util.concurrent.RejectedExecutionException e) {
-                LOG.debug("shutting down: the correlation tables are left to autovacuum");
-            }
-        }
-    }
-
-    private void vacuum() {
-        try {
-            jdbc.execute("VACUUM (SKIP_LOCKED) observable_value, observable");
-        } catch (RuntimeException e) {
-            LOG.warn(
-                    "background VACUUM of the correlation tables failed (autovacuum will catch up): {}",
-                    e.getMessage());
-        }
-    }
-
-    /**
-     * Waits until the last background VACUUM requested by {@link #refreshStatistics()} has finished (benchmarks and
-     * tests measure the settled store).
-     *
-     * @return false if it did not finish within {@code timeout}
-     */
-    boolean awaitMaintenance(java.time.Duration timeout) throws InterruptedException {
-        try {
-            lastVacuum.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-            return true;
-        } catch (java.util.concurrent.TimeoutException e) {
-            return false;
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("background VACUUM failed", e.getCause());
-        }
-    }
-
-    /** Stops the maintenance thread; a running VACUUM gets one minute to finish before the pool closes. */
-    @jakarta.annotation.PreDestroy
-    void shutdown() {
-        maintenance.shutdown();
-        try {
-            if (!maintenance.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES)) {
-                LOG.warn("the background VACUUM did not finish within a minute; autovacuum will redo it");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

@@ -15,7 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class CorrelationApiPostgresTest extends CorrelationApiContract {
 
     @Autowired
-    CorrelationStore correlationStore;
+    org.jcu.platform.StoreMaintenance maintenance;
 
     @Test
     void aLargeImportLeavesTheCorrelationTablesVacuumedSoTheirIndexScansNeedNoTableVisits() throws Exception {
@@ -26,9 +26,9 @@ class CorrelationApiPostgresTest extends CorrelationApiContract {
         ImportReport report = importJson(bundle(objects.toArray(String[]::new)), a.id(), false);
         assertThat(report.imported()).isEqualTo(1_200);
 
-        assertThat(correlationStore.awaitMaintenance(Duration.ofMinutes(2))).isTrue();
+        assertThat(maintenance.awaitIdle(Duration.ofMinutes(2))).isTrue();
         // VACUUM marks the pages of rows no transaction can miss as all-visible: index-only scans then skip the table
-        for (String table : List.of("observable_value", "observable")) {
+        for (String table : List.of("observable_value", "observable", "object_version", "holding")) {
             Long pages = jdbc.queryForObject("SELECT relpages FROM pg_class WHERE relname = ?", Long.class, table);
             Long allVisible =
                     jdbc.queryForObject("SELECT relallvisible FROM pg_class WHERE relname = ?", Long.class, table);

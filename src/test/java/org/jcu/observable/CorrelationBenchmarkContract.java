@@ -53,7 +53,7 @@ public abstract class CorrelationBenchmarkContract extends StoreFixture {
     Correlations correlations;
 
     @Autowired
-    CorrelationStore correlationStore;
+    org.jcu.platform.StoreMaintenance maintenance;
 
     @Autowired
     Communities communities;
@@ -436,7 +436,7 @@ public abstract class CorrelationBenchmarkContract extends StoreFixture {
     private void settle(String phase) throws InterruptedException {
         long started = System.nanoTime();
         if (org.jcu.platform.Databases.isPostgres(jdbc)) {
-            assertThat(correlationStore.awaitMaintenance(java.time.Duration.ofMinutes(10)))
+            assertThat(maintenance.awaitIdle(java.time.Duration.ofMinutes(10)))
                     .as("background VACUUM within 10 minutes")
                     .isTrue();
             System.out.printf(

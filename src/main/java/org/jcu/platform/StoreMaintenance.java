@@ -1,0 +1,101 @@
+package org.jcu.platform;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * PostgreSQL: VACUUMs the tables a large import filled, on a background thread, right after the import (decision
+ * 0019). Rows just inserted are not yet marked all-visible, so until a VACUUM sets the visibility map every index scan
+ * also reads the table's pages (no index-only scans; PostgreSQL 15 documentation §11.9 and §25.1.5), and the batch
+ * correlation's block scans ran at half speed at 10 M observables. Autovacuum gets there on its own schedule, minutes
+ * later and in the middle of whatever runs then; this makes it prompt and predictable. A VACUUM waits for (or, after
+ * {@code deadlock_timeout}, cancels) an autovacuum working on the same table. SQLite: nothing (its large imports
+ * checkpoint in the background instead, decision 0018).
+ *
+ * <p>Thread-safety: safe for concurrent use; one VACUUM runs at a time, later requests queue behind it.
+ */
+@Component
+public class StoreMaintenance {
+
+    /** The tables an import writes in bulk: versions, holdings and their targets, references, the correlation index. */
+    static final List<String> IMPORT_TABLES =
+            List.of("object_version", "holding", "holding_target", "object_ref", "observable_value", "observable");
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StoreMaintenance.class);
+
+    private final JdbcTemplate jdbc;
+    private final boolean postgres;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "jcu-pg-vacuum");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile Future<?> last = CompletableFuture.completedFuture(null);
+
+    public StoreMaintenance(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        this.postgres = Databases.isPostgres(jdbc);
+    }
+
+    /**
+     * Requests the background VACUUM of {@link #IMPORT_TABLES}; call after a large import has committed (outside its
+     * transaction). Returns at once; failures are logged (autovacuum catches up).
+     */
+    public void afterLargeImport() {
+        if (!postgres) {
+            return;
+        }
+        try {
+            last = worker.submit(this::vacuum);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("shutting down: the imported tables are left to autovacuum");
+        }
+    }
+
+    private void vacuum() {
+        try {
+            jdbc.execute("VACUUM " + String.join(", ", IMPORT_TABLES));
+        } catch (RuntimeException e) {
+            LOG.warn("background VACUUM after an import failed (autovacuum will catch up): {}", e.getMessage());
+        }
+    }
+
+    /**
+     * Waits until the last requested VACUUM has finished (benchmarks and tests measure the settled store).
+     *
+     * @return false if it had not finished within {@code timeout}
+     */
+    public boolean awaitIdle(Duration timeout) throws InterruptedException {
+        try {
+            last.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("background VACUUM failed", e.getCause());
+        }
+    }
+
+    /** Stops the thread; a running VACUUM gets one minute to finish before the pool closes. */
+    @jakarta.annotation.PreDestroy
+    void shutdown() {
+        worker.shutdown();
+        try {
+            if (!worker.awaitTermination(1, TimeUnit.MINUTES)) {
+                LOG.warn("the background VACUUM did not finish within a minute; autovacuum will redo it");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
