@@ -120,8 +120,7 @@ class IntelStore {
         }
         Integer autocheckpoint = jdbc.queryForObject("PRAGMA wal_autocheckpoint", Integer.class);
         Integer cacheSize = jdbc.queryForObject("PRAGMA cache_size", Integer.class);
-        jdbc.execute("PRAGMA wal_autocheckpoint = 0");
-        jdbc.execute("PRAGMA cache_size = " + importCacheSize);
+        // the restore is registered first, so that it also runs if a change below fails half-way
         org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
                 new org.springframework.transaction.support.TransactionSynchronization() {
                     @Override
@@ -130,16 +129,26 @@ class IntelStore {
                             // still on the transaction's connection: give its next user the settings it had
                             jdbc.execute("PRAGMA wal_autocheckpoint = "
                                     + (autocheckpoint == null ? AUTOCHECKPOINT_PAGES : autocheckpoint));
-                            jdbc.execute("PRAGMA cache_size = " + (cacheSize == null ? POOL_CACHE_SIZE : cacheSize));
                         } finally {
-                            try {
-                                checkpointer.execute(IntelStore.this::checkpoint);
-                            } catch (java.util.concurrent.RejectedExecutionException e) {
-                                LOG.debug("shutting down: SQLite checkpoints when its last connection closes");
-                            }
+                            restoreCacheAndCheckpoint(cacheSize);
                         }
                     }
                 });
+        jdbc.execute("PRAGMA wal_autocheckpoint = 0");
+        jdbc.execute("PRAGMA cache_size = " + importCacheSize);
+    }
+
+    /** The second half of a large import's restore: the pool's cache size, then the background checkpoint. */
+    private void restoreCacheAndCheckpoint(@org.jspecify.annotations.Nullable Integer cacheSize) {
+        try {
+            jdbc.execute("PRAGMA cache_size = " + (cacheSize == null ? POOL_CACHE_SIZE : cacheSize));
+        } finally {
+            try {
+                checkpointer.execute(this::checkpoint);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                LOG.debug("shutting down: SQLite checkpoints when its last connection closes");
+            }
+        }
     }
 
     /** A passive checkpoint (never blocks readers or writers); failures are logged, the next one catches up. */
