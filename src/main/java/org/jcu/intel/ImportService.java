@@ -80,8 +80,10 @@ public class ImportService {
      */
     static final int BATCH = 250;
     /**
-     * Imports adding at least this many versions refresh the planner statistics afterwards; imports reading at least
-     * this many objects commit with the WAL checkpoint deferred to the background (decision 0018).
+     * Imports adding at least this many versions refresh the planner statistics afterwards and, on PostgreSQL, have
+     * the imported tables VACUUMed in the background (decision 0019); on SQLite, imports storing at least this many
+     * objects run with the large page cache and commit with the WAL checkpoint deferred to the background (decisions
+     * 0018, 0019).
      */
     static final int STATISTICS_THRESHOLD = 1000;
     /**
@@ -117,6 +119,7 @@ public class ImportService {
     private final StixValidator validator = new StixValidator();
     private final java.time.Clock clock;
     private final org.jcu.sharing.AccessScopes scopes;
+    private final org.jcu.platform.StoreMaintenance maintenance;
     private final ReentrantLock lock = new ReentrantLock();
     private final ExecutorService readers = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "jcu-import-reader");
@@ -128,8 +131,6 @@ public class ImportService {
         thread.setDaemon(true);
         return thread;
     });
-
-    private final org.jcu.platform.StoreMaintenance maintenance;
 
     ImportService(
             IntelStore store,

@@ -50,7 +50,7 @@ class IntelStore {
     static final int AUTOCHECKPOINT_PAGES = 1000;
 
     /** The pool's {@code cache_size} (application.properties: 128 MiB), restored if it could not be read. */
-    static final int POOL_CACHE_SIZE = -131072;
+    static final int POOL_CACHE_SIZE = -1024 * org.jcu.platform.JcuProperties.POOL_CACHE_MIB;
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(IntelStore.class);
 

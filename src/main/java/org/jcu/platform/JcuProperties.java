@@ -12,9 +12,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     advertises API roots under it. Unset: the request's own scheme, host and port.
  * @param maxUploadBytes largest bundle accepted by {@code POST /api/v1/bundles}, in bytes as sent (default 1 GiB)
  * @param importCacheMib SQLite: the page cache of a large import's connection (1,000 objects or more), in MiB, for the
- *     import's duration; unset: 2,048 or a quarter of the machine's physical memory, whichever is smaller (the store's
- *     connections otherwise keep 128 MiB). Memory is taken only as the import touches pages and given back when it
- *     ends. Decision 0019.
+ *     import's duration, 2 to 1,048,576; unset: 2,048 or a quarter of the machine's physical memory, whichever is
+ *     smaller, but not below the 128 MiB the store's connections otherwise keep (a setting below that shrinks the
+ *     cache for the import). SQLite takes the memory only as the import touches pages and returns it to the C
+ *     allocator when the import ends (the process's resident size may stay higher). Decision 0019.
  */
 @ConfigurationProperties("jcu")
 @org.springframework.validation.annotation.Validated
@@ -33,23 +34,34 @@ public record JcuProperties(
     /** Default of {@link #importCacheMib()} on a machine with at least 8 GiB of memory. */
     public static final int IMPORT_CACHE_MIB = 2048;
 
+    /** The page cache of the store's pooled SQLite connections (application.properties), in MiB. */
+    public static final int POOL_CACHE_MIB = 128;
+
     /**
-     * The page cache of a large SQLite import, in MiB: {@link #importCacheMib()} if set (at least 2), else
-     * {@link #IMPORT_CACHE_MIB} or a quarter of the physical memory, whichever is smaller.
+     * The page cache of a large SQLite import, in MiB: {@link #importCacheMib()} if set, else
+     * {@link #defaultImportCacheMib(long)} of this machine's physical memory.
      *
-     * @throws IllegalArgumentException if the setting is below 2
+     * @throws IllegalArgumentException if the setting is outside 2 to 1,048,576 (also refused when bound)
      */
     public int effectiveImportCacheMib() {
         if (importCacheMib != null) {
-            if (importCacheMib < 2) {
+            if (importCacheMib < 2 || importCacheMib > 1_048_576) {
                 throw new IllegalArgumentException(
-                        "jcu.import-cache-mib must be at least 2 (MiB), found " + importCacheMib);
+                        "jcu.import-cache-mib must be between 2 and 1048576 (MiB), found " + importCacheMib);
             }
             return importCacheMib;
         }
-        long physical = ((com.sun.management.OperatingSystemMXBean)
+        return defaultImportCacheMib(((com.sun.management.OperatingSystemMXBean)
                         java.lang.management.ManagementFactory.getOperatingSystemMXBean())
-                .getTotalMemorySize();
-        return (int) Math.max(2, Math.min(IMPORT_CACHE_MIB, physical / 4 / (1024 * 1024)));
+                .getTotalMemorySize());
+    }
+
+    /**
+     * The default import cache for {@code physicalBytes} of memory: a quarter of it, at most {@link #IMPORT_CACHE_MIB}
+     * and at least {@link #POOL_CACHE_MIB}, in MiB.
+     */
+    static int defaultImportCacheMib(long physicalBytes) {
+        long quarter = physicalBytes / 4 / (1024 * 1024);
+        return (int) Math.max(POOL_CACHE_MIB, Math.min(IMPORT_CACHE_MIB, quarter));
     }
 }

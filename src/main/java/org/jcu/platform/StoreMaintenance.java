@@ -1,5 +1,7 @@
 package org.jcu.platform;
 
+import java.sql.SQLWarning;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -10,6 +12,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -22,7 +27,13 @@ import org.springframework.stereotype.Component;
  * {@code deadlock_timeout}, cancels) an autovacuum working on the same table. SQLite: nothing (its large imports
  * checkpoint in the background instead, decision 0018).
  *
- * <p>Thread-safety: safe for concurrent use; one VACUUM runs at a time, later requests queue behind it.
+ * <p>The tables are those of the intel store and the correlation index ({@link #IMPORT_TABLES}); this component sits
+ * in the platform package because both write them in one import. Requests made while one VACUUM is still queued are
+ * folded into it; PostgreSQL's warnings (for instance a database user that does not own the tables, which VACUUM
+ * skips with a warning, not an error) are logged. On shutdown a running VACUUM is cancelled, not waited for: it is
+ * maintenance, and autovacuum redoes it.
+ *
+ * <p>Thread-safety: safe for concurrent use; one VACUUM runs at a time.
  */
 @Component
 public class StoreMaintenance {
@@ -40,6 +51,11 @@ public class StoreMaintenance {
         thread.setDaemon(true);
         return thread;
     });
+    /** A VACUUM is queued and has not started: a new request needs nothing more. */
+    private final AtomicBoolean queued = new AtomicBoolean();
+    /** The statement of the running VACUUM, cancelled on shutdown. */
+    private final AtomicReference<Statement> running = new AtomicReference<>();
+
     private volatile Future<?> last = CompletableFuture.completedFuture(null);
 
     public StoreMaintenance(JdbcTemplate jdbc) {
@@ -49,24 +65,43 @@ public class StoreMaintenance {
 
     /**
      * Requests the background VACUUM of {@link #IMPORT_TABLES}; call after a large import has committed (outside its
-     * transaction). Returns at once; failures are logged (autovacuum catches up).
+     * transaction). Returns at once; failures and warnings are logged (autovacuum catches up).
      */
     public void afterLargeImport() {
-        if (!postgres) {
+        if (!postgres || !queued.compareAndSet(false, true)) {
             return;
         }
         try {
             last = worker.submit(this::vacuum);
         } catch (RejectedExecutionException e) {
+            queued.set(false);
             LOG.debug("shutting down: the imported tables are left to autovacuum");
         }
     }
 
     private void vacuum() {
+        queued.set(false);
         try {
-            jdbc.execute("VACUUM " + String.join(", ", IMPORT_TABLES));
+            jdbc.execute((ConnectionCallback<Void>) connection -> {
+                try (Statement statement = connection.createStatement()) {
+                    running.set(statement);
+                    try {
+                        statement.execute("VACUUM " + String.join(", ", IMPORT_TABLES));
+                        for (SQLWarning w = statement.getWarnings(); w != null; w = w.getNextWarning()) {
+                            LOG.warn("background VACUUM after an import: {}", w.getMessage());
+                        }
+                    } finally {
+                        running.set(null);
+                    }
+                }
+                return null;
+            });
         } catch (RuntimeException e) {
-            LOG.warn("background VACUUM after an import failed (autovacuum will catch up): {}", e.getMessage());
+            if (worker.isShutdown()) {
+                LOG.debug("background VACUUM cancelled at shutdown: {}", e.getMessage());
+            } else {
+                LOG.warn("background VACUUM after an import failed (autovacuum will catch up): {}", e.getMessage());
+            }
         }
     }
 
@@ -86,13 +121,22 @@ public class StoreMaintenance {
         }
     }
 
-    /** Stops the thread; a running VACUUM gets one minute to finish before the pool closes. */
+    /** Stops the thread and cancels a running VACUUM (a command-line import does not wait for it). */
     @jakarta.annotation.PreDestroy
     void shutdown() {
-        worker.shutdown();
+        worker.shutdownNow();
+        Statement statement = running.get();
+        if (statement != null) {
+            LOG.info("cancelling the background VACUUM after an import; autovacuum will redo it");
+            try {
+                statement.cancel();
+            } catch (java.sql.SQLException e) {
+                LOG.debug("cancelling the VACUUM: {}", e.getMessage());
+            }
+        }
         try {
-            if (!worker.awaitTermination(1, TimeUnit.MINUTES)) {
-                LOG.warn("the background VACUUM did not finish within a minute; autovacuum will redo it");
+            if (!worker.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.warn("the background VACUUM did not stop within 10 seconds");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -31,50 +31,20 @@ class IntelStoreSqliteTest extends IntelStoreContract {
     @Test
     void aLargeImportRunsWithABigCacheAndNoCheckpointThenEveryPooledConnectionHasThePoolSettingsBack()
             throws Exception {
-        // seen from inside the import's transaction (the progress callback runs on its thread, after each batch)
+        int poolCache = poolCacheSize();
         List<int[]> during = new ArrayList<>();
         ImportReport report;
         try (StixObjectReader reader = StixObjectReader.of(
                 Files.newInputStream(Corpus.path("mitre-attack-stix21/ics-attack-18.1.json")),
                 StixObjectReader.Format.JSON,
                 "ics")) {
-            report = imports.importObjects(reader, new ImportOptions(org.id(), "ics", false, defaults(org.id())), n -> {
-                Integer cache = jdbc.queryForObject("PRAGMA cache_size", Integer.class);
-                Integer autocheckpoint = jdbc.queryForObject("PRAGMA wal_autocheckpoint", Integer.class);
-                during.add(new int[] {(int) n, cache, autocheckpoint});
-            });
+            report = importWatchingSettings(reader, during);
         }
         assertThat(report.committed()).isTrue();
         assertThat(report.imported()).isGreaterThan(ImportService.STATISTICS_THRESHOLD);
-        for (int[] seen : during) {
-            boolean large = seen[0] >= ImportService.STATISTICS_THRESHOLD;
-            assertThat(seen[1])
-                    .as("cache_size after %s objects", seen[0])
-                    .isEqualTo(large ? -1024 * properties.effectiveImportCacheMib() : IntelStore.POOL_CACHE_SIZE);
-            assertThat(seen[2])
-                    .as("wal_autocheckpoint after %s objects", seen[0])
-                    .isEqualTo(large ? 0 : IntelStore.AUTOCHECKPOINT_PAGES);
-        }
-        assertThat(during).anySatisfy(seen -> assertThat(seen[0]).isGreaterThanOrEqualTo(1000));
+        assertLargeImportSettings(during, poolCache);
+        assertEveryPooledConnectionHas(poolCache);
 
-        // hold every connection of the pool at once, so the one that ran the import is among them
-        List<Connection> held = new ArrayList<>();
-        try {
-            for (int i = 0; i < 4; i++) {
-                held.add(dataSource.getConnection());
-            }
-            for (Connection connection : held) {
-                assertThat(pragma(connection, "PRAGMA wal_autocheckpoint")).isEqualTo(IntelStore.AUTOCHECKPOINT_PAGES);
-                assertThat(pragma(connection, "PRAGMA cache_size")).isEqualTo(IntelStore.POOL_CACHE_SIZE);
-                assertThat(pragma(connection, "PRAGMA synchronous"))
-                        .as("NORMAL")
-                        .isEqualTo(1);
-            }
-        } finally {
-            for (Connection connection : held) {
-                connection.close();
-            }
-        }
         // the background checkpoint copies the import's pages into the database file: eventually none is left over
         long deadline = System.nanoTime() + 30_000_000_000L;
         int[] result;
@@ -85,6 +55,87 @@ class IntelStoreSqliteTest extends IntelStoreContract {
         assertThat(result[2])
                 .as("frames checkpointed of %s in the WAL", result[1])
                 .isEqualTo(result[1]);
+    }
+
+    @Test
+    void aLargeImportThatIsRolledBackAlsoGivesThePoolSettingsBack() throws Exception {
+        int poolCache = poolCacheSize();
+        List<String> objects = new ArrayList<>();
+        for (int i = 0; i < ImportService.STATISTICS_THRESHOLD + 100; i++) {
+            objects.add(indicator(Stix.newId("indicator"), "2024-01-01T00:00:00.000Z"));
+        }
+        // the last object is invalid: without partial mode the whole input is rolled back
+        objects.add(
+                Stix.indicator(Stix.newId("indicator"), "2024-01-01T00:00:00.000Z", "2023-01-01T00:00:00.000Z", ""));
+        List<int[]> during = new ArrayList<>();
+        ImportReport report;
+        try (StixObjectReader reader = StixObjectReader.of(
+                new java.io.ByteArrayInputStream(
+                        Stix.bundle(objects.toArray(String[]::new)).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                StixObjectReader.Format.JSON,
+                "rolled-back")) {
+            report = importWatchingSettings(reader, during);
+        }
+        assertThat(report.committed()).isFalse();
+        assertThat(report.rejected()).isEqualTo(1);
+        assertThat(versionRows()).isZero();
+        assertLargeImportSettings(during, poolCache);
+        assertEveryPooledConnectionHas(poolCache);
+    }
+
+    /**
+     * Imports, recording after each batch, from inside the import's transaction (the progress callback runs on its
+     * thread), the objects stored so far, {@code cache_size} and {@code wal_autocheckpoint}.
+     */
+    private ImportReport importWatchingSettings(StixObjectReader reader, List<int[]> during) {
+        return imports.importObjects(reader, new ImportOptions(org.id(), "test", false, defaults(org.id())), n -> {
+            Integer cache = jdbc.queryForObject("PRAGMA cache_size", Integer.class);
+            Integer autocheckpoint = jdbc.queryForObject("PRAGMA wal_autocheckpoint", Integer.class);
+            during.add(new int[] {(int) n, cache, autocheckpoint});
+        });
+    }
+
+    /** Below the threshold the pool's settings, from it on the large import's (decisions 0018, 0019). */
+    private void assertLargeImportSettings(List<int[]> during, int poolCache) {
+        assertThat(during)
+                .anySatisfy(seen -> assertThat(seen[0]).isLessThan(ImportService.STATISTICS_THRESHOLD))
+                .anySatisfy(seen -> assertThat(seen[0]).isGreaterThanOrEqualTo(ImportService.STATISTICS_THRESHOLD));
+        for (int[] seen : during) {
+            boolean large = seen[0] >= ImportService.STATISTICS_THRESHOLD;
+            assertThat(seen[1])
+                    .as("cache_size after %s objects", seen[0])
+                    .isEqualTo(large ? -1024 * properties.effectiveImportCacheMib() : poolCache);
+            assertThat(seen[2])
+                    .as("wal_autocheckpoint after %s objects", seen[0])
+                    .isEqualTo(large ? 0 : IntelStore.AUTOCHECKPOINT_PAGES);
+        }
+    }
+
+    private int poolCacheSize() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            return pragma(connection, "PRAGMA cache_size");
+        }
+    }
+
+    /** Holds every connection of the pool at once, so the one that ran the import is among them. */
+    private void assertEveryPooledConnectionHas(int poolCache) throws SQLException {
+        List<Connection> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < 4; i++) {
+                held.add(dataSource.getConnection());
+            }
+            for (Connection connection : held) {
+                assertThat(pragma(connection, "PRAGMA wal_autocheckpoint")).isEqualTo(IntelStore.AUTOCHECKPOINT_PAGES);
+                assertThat(pragma(connection, "PRAGMA cache_size")).isEqualTo(poolCache);
+                assertThat(pragma(connection, "PRAGMA synchronous"))
+                        .as("NORMAL")
+                        .isEqualTo(1);
+            }
+        } finally {
+            for (Connection connection : held) {
+                connection.close();
+            }
+        }
     }
 
     @Test
