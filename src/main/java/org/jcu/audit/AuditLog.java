@@ -139,7 +139,15 @@ public final class AuditLog {
         Path keyFile =
                 Objects.requireNonNullElse(properties.keyFile(), jcu.dataDir().resolve("audit.key"));
         this.key = AuditKey.loadOrCreate(keyFile, store.isEmpty() && !Files.exists(anchorFile));
-        this.anchor = new AuditAnchor(anchorFile, key.anchorKey());
+        this.anchor = new AuditAnchor(anchorFile, key.anchorKey(), store.storeId());
+        try {
+            anchor.read();
+        } catch (AuditAnchor.ForeignAnchorException e) {
+            // appending would report this database's entries as deleted and overwrite the other one's anchor
+            throw new IllegalStateException(e.getMessage(), e);
+        } catch (AuditAnchor.InvalidAnchorException | java.io.IOException e) {
+            // reported by the writer at its first batch, and by 'jcu audit verify'
+        }
         this.chain = new AuditChain(key.chainKey());
         this.batchSize = properties.batchSize();
         this.intervalNanos = properties.batchInterval().toNanos();

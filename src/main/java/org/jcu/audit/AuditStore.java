@@ -48,6 +48,11 @@ class AuditStore {
         this.postgres = org.jcu.platform.Databases.isPostgres(jdbc);
     }
 
+    /** This database's identity (migration V8), named by its audit anchor. */
+    String storeId() {
+        return jdbc.queryForObject("SELECT store_id FROM store_identity WHERE id = 1", String.class);
+    }
+
     /** Takes the appenders' lock for the rest of the caller's transaction (PostgreSQL; SQLite already holds it). */
     void lockWriters() {
         if (postgres) {

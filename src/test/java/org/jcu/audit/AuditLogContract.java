@@ -54,6 +54,12 @@ abstract class AuditLogContract extends StoreFixture {
     @Autowired
     DataSource dataSource;
 
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactionManager;
+
+    @Autowired
+    org.jcu.platform.JcuProperties jcuProperties;
+
     /** Holds the audit appenders' lock on another connection until closed (dialect-specific). */
     abstract AutoCloseable holdAppendLock() throws Exception;
 
@@ -332,9 +338,32 @@ abstract class AuditLogContract extends StoreFixture {
             head = new Head(entry.seq(), prev, entry.loggedAt());
         }
         Files.delete(audit.anchor().file());
-        new AuditAnchor(audit.anchor().file(), otherKey).advance(head, head.loggedAt());
+        new AuditAnchor(audit.anchor().file(), otherKey, store.storeId()).advance(head, head.loggedAt());
 
         assertBroken(verifier.verify(), Problem.MAC_MISMATCH, 1, 0, "rewritten chain");
+    }
+
+    @Test
+    void aStartWithTheAnchorFileOfAnotherDatabaseIsRefusedAndTheFileLeftAlone(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws IOException {
+        seed(3);
+        // two stores sharing a data directory: the other database's log is at #14, ours at #3
+        java.nio.file.Path file = dir.resolve("audit.anchor");
+        new AuditAnchor(file, audit.key().anchorKey(), "ff".repeat(16))
+                .advance(new Head(14, "ab".repeat(32), TS), "2025-01-01T00:00:00.000000Z");
+        String theirs = Files.readString(file);
+
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> new AuditLog(
+                        store,
+                        transactionManager,
+                        java.time.Clock.systemUTC(),
+                        new AuditProperties(null, file, 500, Duration.ofMillis(200)),
+                        jcuProperties)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("belongs to another database")
+                .hasMessageContaining(store.storeId());
+        assertThat(Files.readString(file)).isEqualTo(theirs);
+        assertThat(verifier.verify().intact()).isTrue();
     }
 
     @Test
@@ -349,7 +378,7 @@ abstract class AuditLogContract extends StoreFixture {
 
         Files.delete(audit.anchor().file());
         byte[] otherKey = new byte[32];
-        new AuditAnchor(audit.anchor().file(), otherKey)
+        new AuditAnchor(audit.anchor().file(), otherKey, store.storeId())
                 .advance(new Head(8, store.macAt(8), "2025-01-01T00:00:00.000000Z"), "2025-01-01T00:00:00.000000Z");
         assertBroken(verifier.verify(), Problem.ANCHOR_INVALID, 10, 10, "anchor under another key");
 
