@@ -80,8 +80,46 @@ public final class JcuCli {
                                 .println("jcu " + commandLine.getCommandName() + ": " + exception.getMessage());
                         return commandLine.getCommandSpec().exitCodeOnInvalidInput();
                     }
+                    if (isStartupFailure(exception)) {
+                        // the application could not start (settings, database, key or anchor files): Spring has
+                        // logged its own account; the cause's message is what the operator must act on
+                        commandLine
+                                .getErr()
+                                .println("jcu " + commandLine.getCommandName() + ": cannot start: "
+                                        + startupCause(exception));
+                        return 1;
+                    }
                     throw exception;
                 });
+    }
+
+    /** True if {@code exception} is the application context failing to start (Spring wraps it on the way out). */
+    static boolean isStartupFailure(Throwable exception) {
+        java.util.Set<Throwable> seen = new java.util.HashSet<>();
+        for (Throwable t = exception; t != null && seen.add(t); t = t.getCause()) {
+            if (t instanceof org.springframework.beans.BeansException
+                    || t instanceof org.springframework.context.ApplicationContextException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The message of the innermost cause of a failed start, e.g. "the audit anchor … belongs to another database …"
+     * or "Failed to bind properties under 'jcu' …"; the exception's own message if no cause has one.
+     */
+    static String startupCause(Throwable exception) {
+        String message = exception.getMessage();
+        java.util.Set<Throwable> seen = new java.util.HashSet<>();
+        for (Throwable t = exception; t != null && seen.add(t); t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                message = t.getMessage();
+            }
+        }
+        return message == null
+                ? exception.toString()
+                : message.lines().findFirst().orElse(message);
     }
 
     /** Version from the jar manifest. */

@@ -19,6 +19,8 @@ final class SpringRunner {
         // commands print their results on standard output; logs go to standard error
         all.put("jcu.console-log-target", "System.err");
         all.put("spring.main.log-startup-info", "false");
+        // a failed start: Spring's failure analysis (logged) and the CLI's one-line cause, not a stack trace
+        all.put("logging.level.org.springframework.boot.SpringApplication", "OFF");
         all.put("jcu.demo-data", "false");
         return new SpringApplicationBuilder(JcuApplication.class)
                 .web(WebApplicationType.NONE)

@@ -87,6 +87,30 @@ class JcuCliTest {
     }
 
     @Test
+    void aStoreThatCannotStartEndsWithItsCauseInOneLineAndLeavesTheOtherStoreIntact() throws IOException {
+        // two stores sharing audit files: the second one's database is not the one the anchor names
+        Path first = tmp.resolve("first");
+        Path second = tmp.resolve("second");
+        Path bundle = write("one.json", Stix.bundle(indicator(TS, TS)));
+        assertThat(Cli.run("import", "--data", first.toString(), bundle.toString())
+                        .exitCode())
+                .isZero();
+        Files.createDirectories(second);
+        Files.copy(first.resolve("audit.key"), second.resolve("audit.key"));
+        Files.copy(first.resolve("audit.anchor"), second.resolve("audit.anchor"));
+
+        Cli.Result refused = Cli.run("stats", "--data", second.toString());
+
+        assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(1);
+        assertThat(refused.err())
+                .contains("jcu stats: cannot start: the audit anchor ")
+                .contains("belongs to another database")
+                .doesNotContain("\tat org.springframework");
+        Cli.Result verified = Cli.run("audit", "verify", "--data", first.toString());
+        assertThat(verified.exitCode()).as(verified.toString()).isZero();
+    }
+
+    @Test
     void unreadableFileIsAUsageError() {
         Path missing = tmp.resolve("no-such-file.json");
 
