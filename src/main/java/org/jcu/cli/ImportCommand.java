@@ -86,11 +86,22 @@ final class ImportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         for (Path file : files) {
             if (!Files.isReadable(file)) {
-                System.err.println("jcu import: cannot read " + file);
+                System.err.println("jcu import: cannot read " + file + ": " + whyUnreadable(file));
                 return 2;
             }
         }
         return url != null ? remote() : offline();
+    }
+
+    /** Why {@code file} cannot be read, in the words of a shell: no such file, a directory, permission. */
+    static String whyUnreadable(Path file) {
+        if (!Files.exists(file)) {
+            return "no such file (relative paths are taken from " + Path.of("").toAbsolutePath() + ")";
+        }
+        if (Files.isDirectory(file)) {
+            return "is a directory";
+        }
+        return "permission denied";
     }
 
     private int offline() throws IOException {

@@ -66,7 +66,8 @@ final class UserCommand {
         private String readPassword() throws IOException {
             if (passwordFile != null) {
                 if (!Files.isReadable(passwordFile)) {
-                    System.err.println("jcu user set-password: cannot read " + passwordFile);
+                    System.err.println("jcu user set-password: cannot read " + passwordFile + ": "
+                            + ImportCommand.whyUnreadable(passwordFile));
                     return null;
                 }
                 return firstLine(Files.readString(passwordFile, StandardCharsets.UTF_8));

@@ -117,7 +117,10 @@ class JcuCliTest {
         Cli.Result result = Cli.run("import", "--data", tmp.resolve("data").toString(), missing.toString());
 
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).contains("cannot read").contains("no-such-file.json");
+        assertThat(result.err())
+                .contains("cannot read")
+                .contains("no-such-file.json")
+                .contains(": no such file");
         assertThat(tmp.resolve("data")).as("no store created").doesNotExist();
     }
 
