@@ -150,7 +150,8 @@ final class AuditAnchor {
         }
         if (anchored.store() != null && !anchored.store().equals(storeId)) {
             throw new ForeignAnchorException("the audit anchor " + file + " belongs to another database (store "
-                    + anchored.store() + "; this one is " + storeId + "): give each database its own anchor file"
+                    + anchored.store() + "; this one is " + storeId + "), or this database's identity (table"
+                    + " store_identity) was altered: run 'jcu audit verify'; give each database its own anchor file"
                     + " (JCU_AUDIT_ANCHOR_FILE) or data directory (--data)");
         }
         return anchored;

@@ -139,12 +139,14 @@ public final class AuditLog {
         Path keyFile =
                 Objects.requireNonNullElse(properties.keyFile(), jcu.dataDir().resolve("audit.key"));
         this.key = AuditKey.loadOrCreate(keyFile, store.isEmpty() && !Files.exists(anchorFile));
-        this.anchor = new AuditAnchor(anchorFile, key.anchorKey(), store.storeId());
+        this.anchor = new AuditAnchor(anchorFile, key.anchorKey(), storeId(store, properties.verifyOnly()));
         try {
             anchor.read();
         } catch (AuditAnchor.ForeignAnchorException e) {
-            // appending would report this database's entries as deleted and overwrite the other one's anchor
-            throw new IllegalStateException(e.getMessage(), e);
+            if (!properties.verifyOnly()) {
+                // appending would report this database's entries as deleted; the verifier reports it (exit 6)
+                throw new IllegalStateException(e.getMessage(), e);
+            }
         } catch (AuditAnchor.InvalidAnchorException | java.io.IOException e) {
             // reported by the writer at its first batch, and by 'jcu audit verify'
         }
@@ -392,6 +394,12 @@ public final class AuditLog {
         Anchored anchored;
         try {
             anchored = anchor.read();
+        } catch (AuditAnchor.ForeignAnchorException e) {
+            report(
+                    e.getMessage() + "; that anchor is not replaced, and entries are appended without an anchor until"
+                            + " this is resolved",
+                    null);
+            return databaseHead;
         } catch (InvalidAnchorException | IOException e) {
             report(e.getMessage() + "; it will be replaced after this batch (run 'jcu audit verify')", null);
             return databaseHead;
@@ -421,6 +429,21 @@ public final class AuditLog {
                     null);
         }
         return databaseHead;
+    }
+
+    /**
+     * The database's identity; when only verifying, an identity that is missing or altered becomes one no anchor
+     * names, so the verifier reports the anchor as not this database's (exit 6) instead of the start failing.
+     */
+    private static String storeId(AuditStore store, boolean verifyOnly) {
+        try {
+            return store.storeId();
+        } catch (IllegalStateException e) {
+            if (verifyOnly) {
+                return "(missing or altered)";
+            }
+            throw e;
+        }
     }
 
     /** Logs a problem once until a different one occurs (the writer retries every batch). */

@@ -15,13 +15,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param anchorFile    the signed checkpoint of the newest entry; default {@code <jcu.data-dir>/audit.anchor}
  * @param batchSize     most entries appended in one transaction (1–10,000; default 500)
  * @param batchInterval longest an entry waits in memory before its batch is written (10 ms – 10 s; default 200 ms)
+ * @param verifyOnly    set by {@code jcu audit verify}: the process only verifies, so an anchor that names another
+ *                      database (or a database whose identity was altered) is reported by the verifier instead of
+ *                      stopping the start
  */
 @ConfigurationProperties("jcu.audit")
 record AuditProperties(
         @Nullable Path keyFile,
         @Nullable Path anchorFile,
         @DefaultValue("500") int batchSize,
-        @DefaultValue("200ms") Duration batchInterval) {
+        @DefaultValue("200ms") Duration batchInterval,
+        boolean verifyOnly) {
 
     AuditProperties {
         if (batchSize < 1 || batchSize > 10_000) {

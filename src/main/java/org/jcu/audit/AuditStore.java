@@ -48,9 +48,18 @@ class AuditStore {
         this.postgres = org.jcu.platform.Databases.isPostgres(jdbc);
     }
 
-    /** This database's identity (migration V8), named by its audit anchor. */
+    /**
+     * This database's identity (migration V8: 32 hex digits), named by its audit anchor.
+     *
+     * @throws IllegalStateException if the row is missing or not 32 lower-case hex digits (altered in SQL)
+     */
     String storeId() {
-        return jdbc.queryForObject("SELECT store_id FROM store_identity WHERE id = 1", String.class);
+        List<String> ids = jdbc.queryForList("SELECT store_id FROM store_identity WHERE id = 1", String.class);
+        if (ids.size() != 1 || ids.get(0) == null || !ids.get(0).matches("[0-9a-f]{32}")) {
+            throw new IllegalStateException("this database's identity (table store_identity) is missing or altered;"
+                    + " run 'jcu audit verify'");
+        }
+        return ids.get(0);
     }
 
     /** Takes the appenders' lock for the rest of the caller's transaction (PostgreSQL; SQLite already holds it). */

@@ -80,29 +80,20 @@ public final class JcuCli {
                                 .println("jcu " + commandLine.getCommandName() + ": " + exception.getMessage());
                         return commandLine.getCommandSpec().exitCodeOnInvalidInput();
                     }
-                    if (isStartupFailure(exception)) {
+                    if (exception instanceof SpringRunner.StartupException) {
                         // the application could not start (settings, database, key or anchor files): Spring has
-                        // logged its own account; the cause's message is what the operator must act on
+                        // logged its failure analysis where it has one; the cause is what the operator acts on
                         commandLine
                                 .getErr()
                                 .println("jcu " + commandLine.getCommandName() + ": cannot start: "
-                                        + startupCause(exception));
+                                        + startupCause(exception) + " (JCU_CLI_TRACE=1 for the stack trace)");
+                        if ("1".equals(System.getenv("JCU_CLI_TRACE"))) {
+                            exception.printStackTrace(commandLine.getErr());
+                        }
                         return 1;
                     }
                     throw exception;
                 });
-    }
-
-    /** True if {@code exception} is the application context failing to start (Spring wraps it on the way out). */
-    static boolean isStartupFailure(Throwable exception) {
-        java.util.Set<Throwable> seen = new java.util.HashSet<>();
-        for (Throwable t = exception; t != null && seen.add(t); t = t.getCause()) {
-            if (t instanceof org.springframework.beans.BeansException
-                    || t instanceof org.springframework.context.ApplicationContextException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

@@ -7,7 +7,11 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Boots the application context for offline data commands (no web server, quiet logs). */
+/**
+ * Boots the application context for offline data commands (no web server, quiet logs). A context that cannot start
+ * throws {@link StartupException}: the CLI prints Spring's failure analysis (logged) and one line naming the cause;
+ * {@code JCU_CLI_TRACE=1} adds the stack trace.
+ */
 final class SpringRunner {
 
     private SpringRunner() {}
@@ -22,10 +26,23 @@ final class SpringRunner {
         // a failed start: Spring's failure analysis (logged) and the CLI's one-line cause, not a stack trace
         all.put("logging.level.org.springframework.boot.SpringApplication", "OFF");
         all.put("jcu.demo-data", "false");
-        return new SpringApplicationBuilder(JcuApplication.class)
-                .web(WebApplicationType.NONE)
-                .logStartupInfo(false)
-                .run(arguments(all));
+        try {
+            return new SpringApplicationBuilder(JcuApplication.class)
+                    .web(WebApplicationType.NONE)
+                    .logStartupInfo(false)
+                    .run(arguments(all));
+        } catch (RuntimeException e) {
+            throw new StartupException(e);
+        }
+    }
+
+    /** The application context of an offline command could not start (settings, database, audit key or anchor). */
+    static final class StartupException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        StartupException(RuntimeException cause) {
+            super(cause.getMessage(), cause);
+        }
     }
 
     /**

@@ -344,26 +344,63 @@ abstract class AuditLogContract extends StoreFixture {
     }
 
     @Test
-    void aStartWithTheAnchorFileOfAnotherDatabaseIsRefusedAndTheFileLeftAlone(
-            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws IOException {
+    void theAnchorOfAnotherDatabaseStopsTheStartAndVerifyReportsIt(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         seed(3);
-        // two stores sharing a data directory: the other database's log is at #14, ours at #3
+        // two stores sharing audit files: the other database's log is at #14, ours at #3
         java.nio.file.Path file = dir.resolve("audit.anchor");
         new AuditAnchor(file, audit.key().anchorKey(), "ff".repeat(16))
                 .advance(new Head(14, "ab".repeat(32), TS), "2025-01-01T00:00:00.000000Z");
-        String theirs = Files.readString(file);
 
-        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> new AuditLog(
-                        store,
-                        transactionManager,
-                        java.time.Clock.systemUTC(),
-                        new AuditProperties(null, file, 500, Duration.ofMillis(200)),
-                        jcuProperties)))
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> auditLog(file, false)))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("belongs to another database")
                 .hasMessageContaining(store.storeId());
-        assertThat(Files.readString(file)).isEqualTo(theirs);
+        AuditLog verifying = auditLog(file, true);
+        try {
+            AuditVerification found = new AuditVerifier(verifying, store).verify();
+            assertBroken(found, Problem.ANCHOR_INVALID, 3, 3, "another database's anchor");
+            assertThat(found.message()).contains("belongs to another database");
+        } finally {
+            verifying.close();
+        }
+    }
+
+    @Test
+    void anAlteredDatabaseIdentityStopsTheStartAndVerifyReportsIt() throws Exception {
+        seed(3);
+        String identity = store.storeId();
+        java.nio.file.Path file = audit.anchor().file();
+        try {
+            for (String altered : List.of("ee".repeat(16), "not hex")) {
+                jdbc.update("UPDATE store_identity SET store_id = ? WHERE id = 1", altered);
+
+                assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> auditLog(file, false)))
+                        .as(altered)
+                        .isInstanceOf(IllegalStateException.class)
+                        .hasMessageContaining("store_identity");
+                AuditLog verifying = auditLog(file, true);
+                try {
+                    AuditVerification found = new AuditVerifier(verifying, store).verify();
+                    assertBroken(found, Problem.ANCHOR_INVALID, 3, 3, "identity " + altered);
+                } finally {
+                    verifying.close();
+                }
+            }
+        } finally {
+            jdbc.update("UPDATE store_identity SET store_id = ? WHERE id = 1", identity);
+        }
         assertThat(verifier.verify().intact()).isTrue();
+    }
+
+    /** Another AuditLog on this database with {@code anchorFile} (the application's key file). */
+    private AuditLog auditLog(java.nio.file.Path anchorFile, boolean verifyOnly) {
+        return new AuditLog(
+                store,
+                transactionManager,
+                java.time.Clock.systemUTC(),
+                new AuditProperties(null, anchorFile, 500, Duration.ofMillis(200), verifyOnly),
+                jcuProperties);
     }
 
     @Test

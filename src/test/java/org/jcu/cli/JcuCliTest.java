@@ -108,6 +108,10 @@ class JcuCliTest {
                 .doesNotContain("\tat org.springframework");
         Cli.Result verified = Cli.run("audit", "verify", "--data", first.toString());
         assertThat(verified.exitCode()).as(verified.toString()).isZero();
+        // verifying the second store reports the finding (exit 6) instead of failing to start
+        Cli.Result foreign = Cli.run("audit", "verify", "--data", second.toString());
+        assertThat(foreign.exitCode()).as(foreign.toString()).isEqualTo(JcuCli.EXIT_AUDIT_BROKEN);
+        assertThat(foreign.out()).contains("belongs to another database");
     }
 
     @Test
