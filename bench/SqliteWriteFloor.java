@@ -6,12 +6,12 @@ import java.util.Random;
 import java.util.UUID;
 
 /**
- * The write floor of the SQLite schema (decision 0018): replays, through plain JDBC, exactly the rows one imported
+ * The write floor of the SQLite schema (decisions 0018, 0019): replays, through plain JDBC, exactly the rows one imported
  * indicator writes (version, holding, value, value-per-version) plus the import's per-batch probe of 250 ids, in
  * batches of 250 inside one transaction, with no JSON, no validation and no Java pipeline. Prints µs per object.
  *
- * <p>Usage (see bench/write-floor.sh): java -cp SQLITE_JDBC_JAR bench/SqliteWriteFloor.java DB N probe|noprobe
- * checkpoint|nocheckpoint
+ * <p>Usage (see bench/write-floor.sh): java [-Dcache=CACHE_SIZE] -cp SQLITE_JDBC_JAR bench/SqliteWriteFloor.java DB N
+ * probe|noprobe checkpoint|nocheckpoint (CACHE_SIZE as SQLite's cache_size: negative KiB; default -131072)
  */
 public class SqliteWriteFloor {
     public static void main(String[] args) throws Exception {
@@ -20,7 +20,7 @@ public class SqliteWriteFloor {
         boolean probe = args[2].equals("probe");
         boolean checkpoint = args[3].equals("checkpoint");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db
-                + "?journal_mode=WAL&synchronous=NORMAL&foreign_keys=true&cache_size=-131072")) {
+                + "?journal_mode=WAL&synchronous=NORMAL&foreign_keys=true&cache_size=" + Integer.getInteger("cache", -131072))) {
             String org;
             try (ResultSet rs = c.createStatement().executeQuery("SELECT id FROM organization LIMIT 1")) {
                 rs.next();
