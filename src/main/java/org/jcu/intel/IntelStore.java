@@ -52,33 +52,26 @@ class IntelStore {
     /** The pool's {@code cache_size} (application.properties: 128 MiB), restored if it could not be read. */
     static final int POOL_CACHE_SIZE = -1024 * org.jcu.platform.JcuProperties.POOL_CACHE_MIB;
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(IntelStore.class);
-
     private final JdbcTemplate jdbc;
     private final boolean postgres;
     private final StoredIdFilter storedIds;
-    private final java.util.concurrent.ExecutorService checkpointer =
-            java.util.concurrent.Executors.newSingleThreadExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "jcu-sqlite-checkpoint");
-                thread.setDaemon(true);
-                return thread;
-            });
 
     /** SQLite {@code cache_size} of a large import's connection: negative, KiB (see {@link #prepareLargeImport}). */
     private final int importCacheSize;
 
-    IntelStore(JdbcTemplate jdbc, org.jcu.platform.JcuProperties properties) {
+    private final org.jcu.platform.StoreMaintenance maintenance;
+
+    IntelStore(
+            JdbcTemplate jdbc,
+            org.jcu.platform.JcuProperties properties,
+            org.jcu.platform.StoreMaintenance maintenance) {
         this.jdbc = jdbc;
+        this.maintenance = maintenance;
         this.importCacheSize = -1024 * properties.effectiveImportCacheMib();
         this.postgres = org.jcu.platform.Databases.isPostgres(jdbc);
         this.storedIds = new StoredIdFilter(jdbc);
     }
 
-    /**
-     * Refreshes planner statistics after a large write (the one dialect difference here): PostgreSQL plans the
-     * correlated "latest visible version" subqueries as scans of whole tables until it has statistics; SQLite gets
-     * {@code PRAGMA optimize}, its recommended cheap form.
-     */
     /**
      * Serialises writers so that insertion positions and {@code date_added} commit in order (TAXII pollers must never
      * see a lower position appear after a higher one). SQLite: its write lock, taken at transaction start
@@ -143,39 +136,15 @@ class IntelStore {
         try {
             jdbc.execute("PRAGMA cache_size = " + (cacheSize == null ? POOL_CACHE_SIZE : cacheSize));
         } finally {
-            try {
-                checkpointer.execute(this::checkpoint);
-            } catch (java.util.concurrent.RejectedExecutionException e) {
-                LOG.debug("shutting down: SQLite checkpoints when its last connection closes");
-            }
-        }
-    }
-
-    /** A passive checkpoint (never blocks readers or writers); failures are logged, the next one catches up. */
-    private void checkpoint() {
-        try {
-            jdbc.query("PRAGMA wal_checkpoint(PASSIVE)", rs -> {});
-        } catch (RuntimeException e) {
-            LOG.warn("background WAL checkpoint failed: {}", e.getMessage());
+            maintenance.checkpointInBackground();
         }
     }
 
     /**
-     * Lets a pending checkpoint finish before the pool closes (bounded), so a command that ends right after a large
-     * import leaves its data in the database file rather than in the WAL.
+     * Refreshes planner statistics after a large write (the one dialect difference here): PostgreSQL plans the
+     * correlated "latest visible version" subqueries as scans of whole tables until it has statistics; SQLite gets
+     * {@code PRAGMA optimize}, its recommended cheap form.
      */
-    @jakarta.annotation.PreDestroy
-    void shutdown() {
-        checkpointer.shutdown();
-        try {
-            if (!checkpointer.awaitTermination(5, java.util.concurrent.TimeUnit.MINUTES)) {
-                LOG.warn("the WAL checkpoint did not finish within 5 minutes; SQLite completes it on next open");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     void refreshStatistics() {
         jdbc.execute(postgres ? "ANALYZE object_version, holding, object_ref" : "PRAGMA optimize");
     }

@@ -22,8 +22,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * A table found shorter than that position, or whose row at that position holds another id (a store emptied and
  * refilled, as tests do), is read again in full. Deleting versions is not something jcu does; a store whose versions
  * are deleted and rewritten by other means while a jcu process runs could keep an id at the covered position and
- * lose others below it, so such surgery needs the running processes restarted. Rows added by a transaction that rolls back stay in the filter as
- * false positives. PostgreSQL does not use it (positions come from a sequence shared by concurrent writers).
+ * lose others below it, so such surgery needs the running processes restarted. Rows added by a transaction that rolls
+ * back stay in the filter as false positives. PostgreSQL does not use it (positions come from a sequence shared by
+ * concurrent writers).
  *
  * <p>Cost control: building the filter reads every stored id once (the covering unique index), so a process builds it
  * only when it has probed at least an eighth as many ids as are stored (at once for a new or small store; never for

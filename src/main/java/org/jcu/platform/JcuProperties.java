@@ -26,10 +26,17 @@ public record JcuProperties(
         @org.springframework.boot.context.properties.bind.DefaultValue("1073741824")
         long maxUploadBytes,
 
-        @jakarta.validation.constraints.Min(2) @org.jspecify.annotations.Nullable
+        @jakarta.validation.constraints.Min(MIN_IMPORT_CACHE_MIB)
+        @jakarta.validation.constraints.Max(MAX_IMPORT_CACHE_MIB)
+        @org.jspecify.annotations.Nullable
         Integer importCacheMib,
 
         @org.jspecify.annotations.Nullable String publicUrl) {
+
+    /** Bounds of {@link #importCacheMib()}, in MiB. */
+    public static final int MIN_IMPORT_CACHE_MIB = 2;
+
+    public static final int MAX_IMPORT_CACHE_MIB = 1_048_576;
 
     /** Default of {@link #importCacheMib()} on a machine with at least 8 GiB of memory. */
     public static final int IMPORT_CACHE_MIB = 2048;
@@ -45,9 +52,9 @@ public record JcuProperties(
      */
     public int effectiveImportCacheMib() {
         if (importCacheMib != null) {
-            if (importCacheMib < 2 || importCacheMib > 1_048_576) {
-                throw new IllegalArgumentException(
-                        "jcu.import-cache-mib must be between 2 and 1048576 (MiB), found " + importCacheMib);
+            if (importCacheMib < MIN_IMPORT_CACHE_MIB || importCacheMib > MAX_IMPORT_CACHE_MIB) {
+                throw new IllegalArgumentException("jcu.import-cache-mib must be between " + MIN_IMPORT_CACHE_MIB
+                        + " and " + MAX_IMPORT_CACHE_MIB + " (MiB), found " + importCacheMib);
             }
             return importCacheMib;
         }

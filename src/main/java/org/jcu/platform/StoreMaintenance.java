@@ -19,19 +19,22 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * PostgreSQL: VACUUMs the tables a large import filled, on a background thread, right after the import (decision
- * 0019). Rows just inserted are not yet marked all-visible, so until a VACUUM sets the visibility map every index scan
+ * The maintenance a large import leaves to a background thread, one task at a time: on SQLite the WAL checkpoint its
+ * commit skipped (decision 0018, {@link #checkpointInBackground}), on PostgreSQL a VACUUM of the tables it filled
+ * ({@link #afterLargeImport}, decision 0019).
+ *
+ * <p>PostgreSQL: the VACUUM runs right after the import. Rows just inserted are not yet marked all-visible, so until a VACUUM sets the visibility map every index scan
  * also reads the table's pages (no index-only scans; PostgreSQL 15 documentation §11.9 and §25.1.5), and the batch
  * correlation's block scans ran at half speed at 10 M observables. Autovacuum gets there on its own schedule, minutes
  * later and in the middle of whatever runs then; this makes it prompt and predictable. A VACUUM waits for (or, after
- * {@code deadlock_timeout}, cancels) an autovacuum working on the same table. SQLite: nothing (its large imports
- * checkpoint in the background instead, decision 0018).
+ * {@code deadlock_timeout}, cancels) an autovacuum working on the same table.
  *
  * <p>The tables are those of the intel store and the correlation index ({@link #IMPORT_TABLES}); this component sits
  * in the platform package because both write them in one import. Requests made while one VACUUM is still queued are
  * folded into it; PostgreSQL's warnings (for instance a database user that does not own the tables, which VACUUM
  * skips with a warning, not an error) are logged. On shutdown a running VACUUM is cancelled, not waited for: it is
- * maintenance, and autovacuum redoes it.
+ * maintenance, and autovacuum redoes it. A pending SQLite checkpoint is waited for (at most five minutes), so that a
+ * command ending right after a large import leaves its data in the database file rather than in the WAL.
  *
  * <p>Thread-safety: safe for concurrent use; one VACUUM runs at a time.
  */
@@ -47,7 +50,7 @@ public class StoreMaintenance {
     private final JdbcTemplate jdbc;
     private final boolean postgres;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "jcu-pg-vacuum");
+        Thread thread = new Thread(runnable, "jcu-store-maintenance");
         thread.setDaemon(true);
         return thread;
     });
@@ -79,6 +82,30 @@ public class StoreMaintenance {
         }
     }
 
+    /**
+     * SQLite: a PASSIVE checkpoint (never blocks readers or writers) on the background thread; call when a large
+     * import's transaction has completed on a connection that had automatic checkpoints off. Failures are logged (the
+     * next checkpoint catches up). PostgreSQL: nothing.
+     */
+    public void checkpointInBackground() {
+        if (postgres) {
+            return;
+        }
+        try {
+            last = worker.submit(this::checkpoint);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("shutting down: SQLite checkpoints when its last connection closes");
+        }
+    }
+
+    private void checkpoint() {
+        try {
+            jdbc.query("PRAGMA wal_checkpoint(PASSIVE)", rs -> {});
+        } catch (RuntimeException e) {
+            LOG.warn("background WAL checkpoint failed: {}", e.getMessage());
+        }
+    }
+
     private void vacuum() {
         queued.set(false);
         try {
@@ -106,7 +133,8 @@ public class StoreMaintenance {
     }
 
     /**
-     * Waits until the last requested VACUUM has finished (benchmarks and tests measure the settled store).
+     * Waits until the last requested task (VACUUM or checkpoint) has finished (benchmarks and tests measure the settled
+     * store).
      *
      * @return false if it had not finished within {@code timeout}
      */
@@ -117,26 +145,36 @@ public class StoreMaintenance {
         } catch (TimeoutException e) {
             return false;
         } catch (ExecutionException e) {
-            throw new IllegalStateException("background VACUUM failed", e.getCause());
+            throw new IllegalStateException("background store maintenance failed", e.getCause());
         }
     }
 
-    /** Stops the thread and cancels a running VACUUM (a command-line import does not wait for it). */
+    /**
+     * Stops the thread: a running VACUUM is cancelled (a command-line import does not wait for it), a pending SQLite
+     * checkpoint is waited for (at most five minutes).
+     */
     @jakarta.annotation.PreDestroy
     void shutdown() {
-        worker.shutdownNow();
-        Statement statement = running.get();
-        if (statement != null) {
-            LOG.info("cancelling the background VACUUM after an import; autovacuum will redo it");
-            try {
-                statement.cancel();
-            } catch (java.sql.SQLException e) {
-                LOG.debug("cancelling the VACUUM: {}", e.getMessage());
+        if (postgres) {
+            worker.shutdownNow();
+            Statement statement = running.get();
+            if (statement != null) {
+                LOG.info("cancelling the background VACUUM after an import; autovacuum will redo it");
+                try {
+                    statement.cancel();
+                } catch (java.sql.SQLException e) {
+                    LOG.debug("cancelling the VACUUM: {}", e.getMessage());
+                }
             }
+        } else {
+            worker.shutdown();
         }
         try {
-            if (!worker.awaitTermination(10, TimeUnit.SECONDS)) {
-                LOG.warn("the background VACUUM did not stop within 10 seconds");
+            if (!worker.awaitTermination(postgres ? 10 : 300, TimeUnit.SECONDS)) {
+                LOG.warn(
+                        postgres
+                                ? "the background VACUUM did not stop within 10 seconds"
+                                : "the WAL checkpoint did not finish within 5 minutes; SQLite completes it on next open");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
