@@ -42,6 +42,7 @@ import org.jcu.stix.StixObjectReader;
 import org.jcu.stix.StixTimestamps;
 import org.jcu.stix.StixUpgrade;
 import org.jcu.stix.StixValidator;
+import org.jcu.stix.VersionIdHash;
 import org.jcu.stix.Violation;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -432,11 +433,18 @@ public class ImportService {
          * another thread built (measured: reading them there was a third of the writer's own CPU).
          */
         private record Header(
-                String id, String type, String specVersion, String created, String modified, boolean revoked) {
+                String id,
+                long idHash,
+                String type,
+                String specVersion,
+                String created,
+                String modified,
+                boolean revoked) {
 
             static Header of(StixObject object) {
                 return new Header(
                         object.id(),
+                        object.id() == null ? 0 : VersionIdHash.of(object.id()),
                         object.type(),
                         object.specVersion(),
                         object.created(),
@@ -454,10 +462,10 @@ public class ImportService {
         private record Ref(String name, String target) {}
 
         private void store(List<Prepared> prepared) {
-            Set<String> ids = new HashSet<>();
+            Map<String, Long> ids = new HashMap<>();
             for (Prepared p : prepared) {
                 if (p.violations().isEmpty()) {
-                    ids.add(p.object().id());
+                    ids.put(p.object().id(), p.object().idHash());
                 }
             }
             Map<String, Known> known = store.knownUnscoped(ids, options.orgId());
@@ -559,7 +567,8 @@ public class ImportService {
                             object.revoked(),
                             p.upgraded() ? "2.0" : null,
                             p.hash(),
-                            p.content()));
+                            p.content(),
+                            object.idHash()));
                     head.versions().put(p.versionKey(), new StoredRef(-1, p.hash()));
                     existingSeqs.add(-1L);
                 } else {

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.jcu.sharing.AccessPolicy;
 import org.jcu.sharing.AccessScope;
+import org.jcu.stix.VersionIdHash;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -162,21 +163,23 @@ class IntelStore {
     record Known(String ownerOrg, Map<String, StoredRef> versions, Set<String> heldByOrg) {}
 
     /**
-     * Stored versions of {@code ids}, with their owner and whether {@code orgId} holds each; one query per chunk of the
-     * ids that may be stored (SQLite skips ids its {@link StoredIdFilter} knows to be new).
+     * Stored versions of {@code ids} (id → its {@link VersionIdHash} key, computed by the caller's workers), with their
+     * owner and whether {@code orgId} holds each; one query per chunk of the ids that may be stored (SQLite skips ids
+     * its {@link StoredIdFilter} knows to be new).
      */
-    Map<String, Known> knownUnscoped(Collection<String> ids, String orgId) {
+    Map<String, Known> knownUnscoped(Map<String, Long> ids, String orgId) {
         Map<String, Known> out = new HashMap<>();
-        Collection<String> probed = postgres ? ids : storedIds.candidates(ids);
+        Collection<String> probed = postgres ? ids.keySet() : storedIds.candidates(ids);
         forChunks(probed, (chunk, marks) -> {
-            List<Object> args = new ArrayList<>(chunk.size() + 1);
+            List<Object> args = new ArrayList<>(chunk.size() * 2 + 1);
             args.add(orgId);
+            chunk.forEach(id -> args.add(ids.get(id)));
             args.addAll(chunk);
             jdbc.query(
                     """
                     SELECT v.seq, v.stix_id, v.version_key, v.content_hash, v.owner_org,
                       (SELECT COUNT(*) FROM holding h WHERE h.version_seq = v.seq AND h.org_id = ?)
-                    FROM object_version v WHERE v.stix_id IN (""" + marks + ")",
+                    FROM object_version v WHERE\s""" + VersionIdHash.inSql("v", chunk.size()),
                     rs -> {
                         String owner = rs.getString(5);
                         Known known = out.computeIfAbsent(
@@ -191,7 +194,7 @@ class IntelStore {
         return out;
     }
 
-    /** A new object version ready to insert. */
+    /** A new object version ready to insert; {@code idHash} is {@code VersionIdHash.of(id)}. */
     record NewVersion(
             String id,
             String versionKey,
@@ -203,7 +206,8 @@ class IntelStore {
             boolean revoked,
             String upgradedFrom,
             String contentHash,
-            String content) {}
+            String content,
+            long idHash) {}
 
     /**
      * A holding ready to insert.
@@ -249,8 +253,8 @@ class IntelStore {
         }
         jdbc.batchUpdate("""
                 INSERT INTO object_version (seq, stix_id, version_key, stix_type, owner_org, spec_version, modified,
-                    created, revoked, upgraded_from, content_hash, content, date_added)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows, rows.size(), (ps, v) -> {
+                    created, revoked, upgraded_from, content_hash, content, date_added, id_hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows, rows.size(), (ps, v) -> {
             ps.setLong(1, seqs.get(v.id() + " " + v.versionKey()));
             ps.setString(2, v.id());
             ps.setString(3, v.versionKey());
@@ -264,8 +268,9 @@ class IntelStore {
             ps.setString(11, v.contentHash());
             ps.setString(12, v.content());
             ps.setString(13, dateAdded);
+            ps.setLong(14, v.idHash());
         });
-        storedIds.added(rows.stream().map(NewVersion::id).toList(), first + rows.size() - 1);
+        storedIds.added(rows.stream().mapToLong(NewVersion::idHash).toArray(), first + rows.size() - 1);
         return seqs;
     }
 
@@ -275,11 +280,11 @@ class IntelStore {
             List<NewVersion> chunk = rows.subList(from, Math.min(rows.size(), from + INSERT_CHUNK));
             StringBuilder sql = new StringBuilder("""
                     INSERT INTO object_version (stix_id, version_key, stix_type, owner_org, spec_version, modified,
-                        created, revoked, upgraded_from, content_hash, content, date_added) VALUES """);
+                        created, revoked, upgraded_from, content_hash, content, date_added, id_hash) VALUES """);
             List<Object> args = new ArrayList<>(chunk.size() * 12);
             for (int i = 0; i < chunk.size(); i++) {
                 NewVersion v = chunk.get(i);
-                sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
                 args.add(v.id());
                 args.add(v.versionKey());
                 args.add(v.type());
@@ -292,6 +297,7 @@ class IntelStore {
                 args.add(v.contentHash());
                 args.add(v.content());
                 args.add(dateAdded);
+                args.add(v.idHash());
             }
             sql.append(" RETURNING seq, stix_id, version_key");
             jdbc.query(
@@ -340,9 +346,11 @@ class IntelStore {
     java.util.Optional<String> markingDefinitionHeldBy(String id, String orgId) {
         return jdbc
                 .query(
-                        "SELECT v.content FROM object_version v JOIN holding h ON h.version_seq = v.seq"
-                                + " WHERE v.stix_id = ? AND h.org_id = ? ORDER BY v.version_key DESC LIMIT 1",
+                        "SELECT v.content FROM object_version v JOIN holding h ON h.version_seq = v.seq WHERE "
+                                + VersionIdHash.equalsSql("v")
+                                + " AND h.org_id = ? ORDER BY v.version_key DESC LIMIT 1",
                         (rs, n) -> rs.getString(1),
+                        VersionIdHash.of(id),
                         id,
                         orgId)
                 .stream()
@@ -355,9 +363,9 @@ class IntelStore {
         forChunks(
                 ids,
                 (chunk, marks) -> out.addAll(jdbc.queryForList(
-                        "SELECT seq FROM object_version WHERE stix_id IN (" + marks + ")",
+                        "SELECT v.seq FROM object_version v WHERE " + VersionIdHash.inSql("v", chunk.size()),
                         Long.class,
-                        chunk.toArray())));
+                        VersionIdHash.args(chunk).toArray())));
         return out;
     }
 
@@ -491,7 +499,8 @@ class IntelStore {
     List<Map<String, Object>> handling(AccessScope scope, String stixId, String versionKey) {
         return jdbc.query(
                 "SELECT h.org_id, h.tlp, h.pap, h.distribution, h.received_at FROM holding h"
-                        + " JOIN object_version v ON v.seq = h.version_seq WHERE v.stix_id = ? AND v.version_key = ?"
+                        + " JOIN object_version v ON v.seq = h.version_seq WHERE " + VersionIdHash.equalsSql("v")
+                        + " AND v.version_key = ?"
                         + " AND (" + AccessPolicy.holdingPredicate("h", scope) + ") ORDER BY h.received_at",
                 (rs, n) -> {
                     Map<String, Object> row = new java.util.LinkedHashMap<>();
@@ -505,6 +514,7 @@ class IntelStore {
                     row.put("received_at", rs.getString(5));
                     return row;
                 },
+                VersionIdHash.of(stixId),
                 stixId,
                 versionKey);
     }
@@ -525,10 +535,10 @@ class IntelStore {
     Optional<String> ownerOf(AccessScope scope, String stixId) {
         return jdbc
                 .queryForList(
-                        "SELECT v.owner_org FROM object_version v WHERE v.stix_id = ? AND "
+                        "SELECT v.owner_org FROM object_version v WHERE " + VersionIdHash.equalsSql("v") + " AND "
                                 + AccessPolicy.versionPredicate("v", scope) + " LIMIT 1",
                         String.class,
-                        stixId)
+                        VersionIdHash.args(stixId))
                 .stream()
                 .findFirst();
     }
@@ -539,10 +549,11 @@ class IntelStore {
         forChunks(
                 ids,
                 (chunk, marks) -> out.addAll(jdbc.queryForList(
-                        "SELECT DISTINCT v.stix_id FROM object_version v WHERE v.stix_id IN (" + marks + ") AND "
+                        "SELECT DISTINCT v.stix_id FROM object_version v WHERE "
+                                + VersionIdHash.inSql("v", chunk.size()) + " AND "
                                 + AccessPolicy.versionPredicate("v", scope),
                         String.class,
-                        chunk.toArray())));
+                        VersionIdHash.args(chunk).toArray())));
         return out;
     }
 
@@ -563,7 +574,12 @@ class IntelStore {
         StringBuilder conditions = new StringBuilder(" AND ").append(AccessPolicy.versionPredicate("v", scope));
         List<Object> args = new ArrayList<>();
         in(conditions, args, "v.stix_type", filter.types());
-        in(conditions, args, "v.stix_id", filter.ids());
+        if (filter.ids() != null && !filter.ids().isEmpty()) {
+            conditions
+                    .append(" AND ")
+                    .append(VersionIdHash.inSql("v", filter.ids().size()));
+            args.addAll(VersionIdHash.args(filter.ids()));
+        }
         in(conditions, args, "v.spec_version", filter.specVersions());
         if (filter.addedAfter() != null) {
             conditions.append(" AND " + ADDED + " > ?");
@@ -577,7 +593,7 @@ class IntelStore {
             }
             if (versions.first()) {
                 alternatives.add("v.version_key = (SELECT MIN(w.version_key) FROM object_version w"
-                        + " WHERE w.stix_id = v.stix_id AND "
+                        + " WHERE w.id_hash = v.id_hash AND w.stix_id = v.stix_id AND "
                         + AccessPolicy.versionPredicate("w", scope) + ")");
             }
             if (!versions.keys().isEmpty()) {
@@ -661,7 +677,8 @@ class IntelStore {
     /** Row {@code v} is the newest version of its id that {@code scope} may see (and is itself visible). */
     private static String latestVisible(AccessScope scope) {
         return "(" + AccessPolicy.versionPredicate("v", scope) + " AND v.version_key = (SELECT MAX(w.version_key) "
-                + "FROM object_version w WHERE w.stix_id = v.stix_id AND " + AccessPolicy.versionPredicate("w", scope)
+                + "FROM object_version w WHERE w.id_hash = v.id_hash AND w.stix_id = v.stix_id AND "
+                + AccessPolicy.versionPredicate("w", scope)
                 + "))";
     }
 

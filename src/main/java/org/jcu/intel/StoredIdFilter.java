@@ -5,13 +5,16 @@ import com.google.common.hash.Funnels;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import org.jcu.stix.VersionIdHash;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * SQLite's import path: a Bloom filter (1 % false positives) of the STIX ids of every stored version, so that the ids
+ * SQLite's import path: a Bloom filter (1 % false positives) of the id keys ({@link VersionIdHash}, decision 0020) of
+ * every stored version, so that the ids
  * of a new feed, which are certainly not stored, cost no index probe (decision 0018; measured: the per-batch probe of
  * 250 new ids was 5 µs of the ~28 µs of SQLite work per imported object).
  *
@@ -26,7 +29,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * back stay in the filter as false positives. PostgreSQL does not use it (positions come from a sequence shared by
  * concurrent writers).
  *
- * <p>Cost control: building the filter reads every stored id once (the covering unique index), so a process builds it
+ * <p>Cost control: building the filter reads every stored key once (the covering unique index), so a process builds it
  * only when it has probed at least an eighth as many ids as are stored (at once for a new or small store; never for
  * a short import into a large one).
  *
@@ -41,12 +44,12 @@ final class StoredIdFilter {
 
     private final JdbcTemplate jdbc;
 
-    private @Nullable BloomFilter<CharSequence> filter;
+    private @Nullable BloomFilter<Long> filter;
     private long capacity;
     /** Every committed version at or below this position is in the filter. */
     private long coveredSeq;
-    /** The id stored at {@link #coveredSeq} when it was covered (detects a store emptied and refilled). */
-    private @Nullable String coveredId;
+    /** The id key stored at {@link #coveredSeq} when it was covered (detects a store emptied and refilled). */
+    private long coveredId;
     /** Ids probed without a filter so far (the build decision). */
     private long probedWithout;
 
@@ -54,19 +57,20 @@ final class StoredIdFilter {
         this.jdbc = jdbc;
     }
 
-    /** What one writing transaction added: its last position and id, applied to the filter's coverage on commit. */
+    /** What one writing transaction added: its last position and id key, applied to the filter's coverage on commit. */
     private static final class Pending {
         long lastSeq = -1;
-        String lastId;
+        long lastId;
     }
 
     /**
-     * The subset of {@code ids} that may be stored (every stored one among them). Inside a transaction that holds the
-     * writer lock; without one (or before the filter is worth building) returns {@code ids} unchanged.
+     * The subset of {@code ids} (id → {@link VersionIdHash key}) that may be stored (every stored one among them).
+     * Inside a transaction that holds the writer lock; without one (or before the filter is worth building) returns
+     * every id.
      */
-    synchronized Collection<String> candidates(Collection<String> ids) {
+    synchronized Collection<String> candidates(Map<String, Long> ids) {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-            return ids; // no writer lock held: a catch-up could miss a commit made before our inserts
+            return ids.keySet(); // no writer lock held: a catch-up could miss a commit made before our inserts
         }
         if (!TransactionSynchronizationManager.hasResource(this)) {
             catchUp();
@@ -82,35 +86,35 @@ final class StoredIdFilter {
                 }
             });
         }
-        BloomFilter<CharSequence> current = filter;
+        BloomFilter<Long> current = filter;
         if (current == null) {
             probedWithout += ids.size();
-            return ids;
+            return ids.keySet();
         }
         List<String> maybe = new ArrayList<>();
-        for (String id : ids) {
-            if (current.mightContain(id)) {
-                maybe.add(id);
+        for (Map.Entry<String, Long> id : ids.entrySet()) {
+            if (current.mightContain(id.getValue())) {
+                maybe.add(id.getKey());
             }
         }
         return maybe;
     }
 
     /**
-     * Records versions this transaction inserted, in position order ({@code lastSeq} is the greatest). Must follow the
-     * insert, inside the same transaction.
+     * Records versions this transaction inserted, by id key in position order ({@code lastSeq} is the greatest). Must
+     * follow the insert, inside the same transaction.
      */
-    synchronized void added(List<String> ids, long lastSeq) {
-        BloomFilter<CharSequence> current = filter;
+    synchronized void added(long[] idKeys, long lastSeq) {
+        BloomFilter<Long> current = filter;
         if (current != null) {
-            for (String id : ids) {
-                current.put(id);
+            for (long key : idKeys) {
+                current.put(key);
             }
         }
         Object bound = TransactionSynchronizationManager.getResource(this);
-        if (bound instanceof Pending pending && !ids.isEmpty() && lastSeq > pending.lastSeq) {
+        if (bound instanceof Pending pending && idKeys.length > 0 && lastSeq > pending.lastSeq) {
             pending.lastSeq = lastSeq;
-            pending.lastId = ids.get(ids.size() - 1);
+            pending.lastId = idKeys[idKeys.length - 1];
         }
     }
 
@@ -140,12 +144,12 @@ final class StoredIdFilter {
             return;
         }
         if (max > coveredSeq) {
-            BloomFilter<CharSequence> current = filter;
-            String[] last = {coveredId};
+            BloomFilter<Long> current = filter;
+            long[] last = {coveredId};
             jdbc.query(
-                    "SELECT stix_id FROM object_version WHERE seq > ? ORDER BY seq",
+                    "SELECT id_hash FROM object_version WHERE seq > ? ORDER BY seq",
                     rs -> {
-                        String id = rs.getString(1);
+                        long id = rs.getLong(1);
                         current.put(id);
                         last[0] = id;
                     },
@@ -155,27 +159,27 @@ final class StoredIdFilter {
         }
     }
 
-    private boolean stillAt(long seq, @Nullable String id) {
+    private boolean stillAt(long seq, long id) {
         if (seq == 0) {
             return true;
         }
-        List<String> at = jdbc.queryForList("SELECT stix_id FROM object_version WHERE seq = ?", String.class, seq);
-        return !at.isEmpty() && at.get(0).equals(id);
+        List<Long> at = jdbc.queryForList("SELECT id_hash FROM object_version WHERE seq = ?", Long.class, seq);
+        return !at.isEmpty() && at.get(0) == id;
     }
 
     private void build(long max) {
         long expected = Math.max(MIN_CAPACITY, max + max / 2);
-        BloomFilter<CharSequence> fresh = BloomFilter.create(Funnels.unencodedCharsFunnel(), expected, FALSE_POSITIVES);
-        jdbc.query("SELECT stix_id FROM object_version", rs -> {
-            fresh.put(rs.getString(1));
+        BloomFilter<Long> fresh = BloomFilter.create(Funnels.longFunnel(), expected, FALSE_POSITIVES);
+        jdbc.query("SELECT id_hash FROM object_version", rs -> {
+            fresh.put(rs.getLong(1));
         });
-        List<String> at = max == 0
+        List<Long> at = max == 0
                 ? List.of()
-                : jdbc.queryForList("SELECT stix_id FROM object_version WHERE seq = ?", String.class, max);
+                : jdbc.queryForList("SELECT id_hash FROM object_version WHERE seq = ?", Long.class, max);
         filter = fresh;
         capacity = expected;
         coveredSeq = max;
-        coveredId = at.isEmpty() ? null : at.get(0);
+        coveredId = at.isEmpty() ? 0 : at.get(0);
         probedWithout = 0;
     }
 }

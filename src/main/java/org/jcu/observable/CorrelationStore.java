@@ -634,21 +634,21 @@ class CorrelationStore {
         return jdbc.query(
                 "SELECT DISTINCT v.id, v.kind, v.value, o.original FROM object_version ov"
                         + " JOIN observable o ON o.version_seq = ov.seq JOIN observable_value v ON v.id = o.value_id"
-                        + " WHERE ov.stix_id = ? AND " + AccessPolicy.versionPredicate("ov", scope)
-                        + " ORDER BY v.kind, v.value",
+                        + " WHERE " + org.jcu.stix.VersionIdHash.equalsSql("ov") + " AND "
+                        + AccessPolicy.versionPredicate("ov", scope) + " ORDER BY v.kind, v.value",
                 (rs, n) -> new ObjectValueRow(
                         new ValueRow(rs.getLong(1), ObservableKind.ofCode(rs.getString(2)), rs.getString(3)),
                         rs.getString(4)),
-                stixId);
+                org.jcu.stix.VersionIdHash.args(stixId));
     }
 
     /** True if {@code scope} may see some version of {@code stixId}. */
     boolean visible(AccessScope scope, String stixId) {
         return !jdbc.queryForList(
-                        "SELECT 1 FROM object_version ov WHERE ov.stix_id = ? AND "
+                        "SELECT 1 FROM object_version ov WHERE " + org.jcu.stix.VersionIdHash.equalsSql("ov") + " AND "
                                 + AccessPolicy.versionPredicate("ov", scope) + " LIMIT 1",
                         Integer.class,
-                        stixId)
+                        org.jcu.stix.VersionIdHash.args(stixId))
                 .isEmpty();
     }
 

@@ -12,6 +12,7 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.jcu.sharing.Directory;
 import org.jcu.stix.StixObjectReader;
+import org.jcu.stix.VersionIdHash;
 import org.jcu.test.Corpus;
 import org.jcu.test.SqliteStore;
 import org.jcu.test.Stix;
@@ -192,9 +193,9 @@ class IntelStoreSqliteTest extends IntelStoreContract {
         long seq = jdbc.queryForObject("SELECT COALESCE(MAX(seq), 0) + 1 FROM object_version", Long.class);
         jdbc.update("""
                 INSERT INTO object_version (seq, stix_id, version_key, stix_type, owner_org, spec_version, modified,
-                    created, revoked, content_hash, content, date_added)
+                    created, revoked, content_hash, content, date_added, id_hash)
                 VALUES (?, ?, '2024-01-01T00:00:00.000000000Z', 'indicator', ?, '2.1', '2024-01-01T00:00:00.000Z',
-                    '2024-01-01T00:00:00.000Z', 0, 'x', '{}', '2024-01-01T00:00:00.000000Z')""", seq, id, owner);
+                    '2024-01-01T00:00:00.000Z', 0, 'x', '{}', '2024-01-01T00:00:00.000000Z', ?)""", seq, id, owner, VersionIdHash.of(id));
         jdbc.update("""
                 INSERT INTO holding (version_seq, org_id, received_at, source, markings, tlp, distribution)
                 VALUES (?, ?, '2024-01-01T00:00:00.000000Z', 'elsewhere', '[]', 'TLP:GREEN', 'ORGANISATION_ONLY')""", seq, owner);
