@@ -468,7 +468,9 @@ public class ImportService {
                     ids.put(p.object().id(), p.object().idHash());
                 }
             }
-            Map<String, Known> known = store.knownUnscoped(ids, options.orgId());
+            IntelStore.Probe probe = store.knownUnscoped(ids, options.orgId());
+            Map<String, Known> known = probe.known();
+            Set<String> takenKeys = probe.takenKeys(); // grows with this batch's new versions
             String now = StixTimestamps.micros(clock.instant());
 
             List<NewVersion> newVersions = new ArrayList<>();
@@ -519,11 +521,7 @@ public class ImportService {
                         foreign = false;
                         owner = options.orgId();
                     } else {
-                        reject(List.of(new Violation(
-                                id,
-                                "/id",
-                                "id-unavailable",
-                                "this id cannot be accepted from your organisation; give the object a new id")));
+                        reject(List.of(unavailable(id)));
                         continue;
                     }
                 }
@@ -549,6 +547,12 @@ public class ImportService {
                 }
                 if (head != null && head.heldByOrg().contains(p.versionKey())) {
                     unchanged++;
+                    continue;
+                }
+                if (existing == null && !takenKeys.add(object.idHash() + " " + p.versionKey())) {
+                    // another id with the same 64-bit key already has this version key (decision 0020): answered as
+                    // an unavailable id, which says nothing about the other object
+                    reject(List.of(unavailable(id)));
                     continue;
                 }
                 if (head == null) {
@@ -785,6 +789,15 @@ public class ImportService {
                 }
             }
             return out;
+        }
+
+        /** The refusal of an id the store cannot take from this submitter, worded to reveal nothing (decision 0010). */
+        private static Violation unavailable(String id) {
+            return new Violation(
+                    id,
+                    "/id",
+                    "id-unavailable",
+                    "this id cannot be accepted from your organisation; give the object a new id");
         }
 
         private static Violation euci(String id, String path, String what) {

@@ -28,7 +28,7 @@ class IntelStore {
     static final int IN_CHUNK = 500;
     /** Advisory lock key of the intelligence store's writers (PostgreSQL). */
     static final long WRITER_LOCK = 0x6a6375L;
-    /** Rows per multi-row insert (PostgreSQL): 12,000 parameters, well under the protocol's 65,535. */
+    /** Rows per multi-row insert (PostgreSQL): 13,000 parameters, well under the protocol's 65,535. */
     static final int INSERT_CHUNK = 1000;
 
     private static final String VERSION_COLUMNS =
@@ -163,24 +163,36 @@ class IntelStore {
     record Known(String ownerOrg, Map<String, StoredRef> versions, Set<String> heldByOrg) {}
 
     /**
-     * Stored versions of {@code ids} (id → its {@link VersionIdHash} key, computed by the caller's workers), with their
-     * owner and whether {@code orgId} holds each; one query per chunk of the ids that may be stored (SQLite skips ids
-     * its {@link StoredIdFilter} knows to be new).
+     * What a probe found: the stored versions of the ids asked for, and the index keys ({@code idHash + " " +
+     * versionKey}) that other ids sharing one of their {@link VersionIdHash} keys already hold, so a version with such a
+     * key cannot be stored (decision 0020).
      */
-    Map<String, Known> knownUnscoped(Map<String, Long> ids, String orgId) {
+    record Probe(Map<String, Known> known, Set<String> takenKeys) {}
+
+    /**
+     * Stored versions of {@code ids} (id → its {@link VersionIdHash} key, computed by the caller's workers), with their
+     * owner and whether {@code orgId} holds each, and the keys other ids hold; one query per chunk of the ids that may
+     * be stored (SQLite skips ids its {@link StoredIdFilter} knows to be new).
+     */
+    Probe knownUnscoped(Map<String, Long> ids, String orgId) {
         Map<String, Known> out = new HashMap<>();
+        Set<String> taken = new HashSet<>();
         Collection<String> probed = postgres ? ids.keySet() : storedIds.candidates(ids);
         forChunks(probed, (chunk, marks) -> {
-            List<Object> args = new ArrayList<>(chunk.size() * 2 + 1);
+            List<Object> args = new ArrayList<>(chunk.size() + 1);
             args.add(orgId);
             chunk.forEach(id -> args.add(ids.get(id)));
-            args.addAll(chunk);
+            // by key only: the rows of other ids that share a key are wanted too (their keys are taken)
             jdbc.query(
                     """
                     SELECT v.seq, v.stix_id, v.version_key, v.content_hash, v.owner_org,
-                      (SELECT COUNT(*) FROM holding h WHERE h.version_seq = v.seq AND h.org_id = ?)
-                    FROM object_version v WHERE\s""" + VersionIdHash.inSql("v", chunk.size()),
+                      (SELECT COUNT(*) FROM holding h WHERE h.version_seq = v.seq AND h.org_id = ?), v.id_hash
+                    FROM object_version v WHERE v.id_hash IN (""" + marks + ")",
                     rs -> {
+                        if (!ids.containsKey(rs.getString(2))) {
+                            taken.add(rs.getLong(7) + " " + rs.getString(3));
+                            return;
+                        }
                         String owner = rs.getString(5);
                         Known known = out.computeIfAbsent(
                                 rs.getString(2), id -> new Known(owner, new HashMap<>(), new HashSet<>()));
@@ -191,7 +203,7 @@ class IntelStore {
                     },
                     args.toArray());
         });
-        return out;
+        return new Probe(out, taken);
     }
 
     /** A new object version ready to insert; {@code idHash} is {@code VersionIdHash.of(id)}. */

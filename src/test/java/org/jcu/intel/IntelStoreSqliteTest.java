@@ -184,18 +184,57 @@ class IntelStoreSqliteTest extends IntelStoreContract {
                 .satisfies(v -> assertThat(v.rule()).isEqualTo("id-unavailable"));
     }
 
+    @Test
+    void anotherIdHoldingTheSameKeyAndVersionKeyMakesThatVersionUnavailableAndNothingElse() {
+        String victim = Stix.newId("indicator");
+        String squatter = Stix.newId("indicator");
+        // a 64-bit key collision (decision 0020), planted: finding one for a given id takes ~2^64 SHA-256 hashes
+        insertVersionDirectly(squatter, org.id(), VersionIdHash.of(victim));
+        String bystander = Stix.newId("indicator");
+
+        for (boolean partial : new boolean[] {true, false}) {
+            ImportReport report = importJson(
+                    Stix.bundle(
+                            indicator(victim, "2024-01-01T00:00:00.000Z"),
+                            indicator(bystander, "2024-01-0" + (partial ? 1 : 2) + "T00:00:00.000Z")),
+                    org.id(),
+                    partial);
+            assertThat(report.violations()).singleElement().satisfies(v -> {
+                assertThat(v.objectId()).isEqualTo(victim);
+                assertThat(v.rule()).isEqualTo("id-unavailable");
+                assertThat(v.message()).doesNotContain(squatter);
+            });
+            // the bystander is stored in a partial import; otherwise the refusal rejects the bundle as a whole
+            assertThat(report.committed()).isEqualTo(partial);
+            assertThat(report.imported()).isEqualTo(1);
+        }
+        // another version of the victim has another version key: stored, and found by its id
+        ImportReport later = importJson(Stix.bundle(indicator(victim, "2024-02-01T00:00:00.000Z")), org.id(), false);
+        assertThat(later.violations()).isEmpty();
+        assertThat(later.imported()).isEqualTo(1);
+        assertThat(jdbc.queryForList(
+                        "SELECT v.version_key FROM object_version v WHERE " + VersionIdHash.equalsSql("v"),
+                        String.class,
+                        VersionIdHash.args(victim)))
+                .containsExactly("2024-02-01T00:00:00.000000000Z");
+    }
+
     private static String indicator(String id, String modified) {
         return Stix.indicator(id, "2024-01-01T00:00:00.000Z", modified, "");
     }
 
     /** A version row and its holding written with plain SQL, as another process sharing the file would. */
     private void insertVersionDirectly(String id, String owner) {
+        insertVersionDirectly(id, owner, VersionIdHash.of(id));
+    }
+
+    private void insertVersionDirectly(String id, String owner, long idHash) {
         long seq = jdbc.queryForObject("SELECT COALESCE(MAX(seq), 0) + 1 FROM object_version", Long.class);
         jdbc.update("""
                 INSERT INTO object_version (seq, stix_id, version_key, stix_type, owner_org, spec_version, modified,
                     created, revoked, content_hash, content, date_added, id_hash)
                 VALUES (?, ?, '2024-01-01T00:00:00.000000000Z', 'indicator', ?, '2.1', '2024-01-01T00:00:00.000Z',
-                    '2024-01-01T00:00:00.000Z', 0, 'x', '{}', '2024-01-01T00:00:00.000000Z', ?)""", seq, id, owner, VersionIdHash.of(id));
+                    '2024-01-01T00:00:00.000Z', 0, 'x', '{}', '2024-01-01T00:00:00.000000Z', ?)""", seq, id, owner, idHash);
         jdbc.update("""
                 INSERT INTO holding (version_seq, org_id, received_at, source, markings, tlp, distribution)
                 VALUES (?, ?, '2024-01-01T00:00:00.000000Z', 'elsewhere', '[]', 'TLP:GREEN', 'ORGANISATION_ONLY')""", seq, owner);

@@ -37,6 +37,12 @@ abstract class VersionIdMigrationContract {
     /** Part of the database's message when a foreign key refuses a row. */
     abstract String foreignKeyViolation();
 
+    /**
+     * The indexes of {@code object_version} other than its primary key, each as {@code unique:col1,col2} (unique 1 or
+     * 0), sorted.
+     */
+    abstract List<String> indexes(JdbcTemplate jdbc);
+
     Flyway flyway(SingleConnectionDataSource dataSource, String target) {
         var configuration = Flyway.configure()
                 .dataSource(dataSource)
@@ -103,7 +109,10 @@ abstract class VersionIdMigrationContract {
                         .isEqualTo(String.valueOf(column.getValue()));
             }
         }
+        // the unique key moved; the other two indexes are back
+        assertThat(indexes(jdbc)).containsExactly("0:date_added", "0:stix_type,seq", "1:id_hash,version_key");
         // the rows of other tables still reference the versions
+
         assertThat(jdbc.queryForObject(
                         "SELECT COUNT(*) FROM holding h JOIN object_version v ON v.seq = h.version_seq" + " WHERE "
                                 + VersionIdHash.equalsSql("v"),

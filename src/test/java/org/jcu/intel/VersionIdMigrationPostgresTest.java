@@ -4,10 +4,12 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import org.jcu.test.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.condition.EnabledIf;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
@@ -55,6 +57,17 @@ class VersionIdMigrationPostgresTest extends VersionIdMigrationContract {
     @Override
     String foreignKeyViolation() {
         return "violates foreign key constraint";
+    }
+
+    @Override
+    List<String> indexes(JdbcTemplate jdbc) {
+        return jdbc.queryForList(
+                "SELECT (CASE WHEN i.indisunique THEN '1' ELSE '0' END) || ':' || string_agg(a.attname, ',' ORDER BY"
+                        + " k.n) FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid CROSS JOIN LATERAL"
+                        + " unnest(i.indkey) WITH ORDINALITY k(attnum, n) JOIN pg_attribute a ON a.attrelid = c.oid"
+                        + " AND a.attnum = k.attnum WHERE c.relname = 'object_version' AND NOT i.indisprimary"
+                        + " GROUP BY i.indexrelid, i.indisunique ORDER BY 1",
+                String.class);
     }
 
     @AfterEach

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -48,6 +49,15 @@ class VersionIdMigrationSqliteTest extends VersionIdMigrationContract {
         return "FOREIGN KEY constraint failed";
     }
 
+    @Override
+    List<String> indexes(JdbcTemplate jdbc) {
+        return jdbc.queryForList(
+                "SELECT il.\"unique\" || ':' || (SELECT group_concat(name, ',') FROM (SELECT name FROM"
+                        + " pragma_index_info(il.name) ORDER BY seqno)) FROM pragma_index_list('object_version') il"
+                        + " ORDER BY 1",
+                String.class);
+    }
+
     @AfterEach
     void close() {
         if (dataSource != null) {
@@ -67,8 +77,8 @@ class VersionIdMigrationSqliteTest extends VersionIdMigrationContract {
         jdbc.execute("PRAGMA foreign_keys = ON");
 
         assertThatThrownBy(() -> flyway(dataSource, null).migrate())
-                .hasStackTraceContaining("table holding row")
-                .hasStackTraceContaining("references a missing object_version row");
+                .hasStackTraceContaining("table holding references a missing object_version row")
+                .hasStackTraceContaining("the next start runs the migration again");
 
         assertThat(jdbc.queryForList("SELECT name FROM pragma_table_info('object_version')", String.class))
                 .doesNotContain("id_hash");
@@ -83,5 +93,15 @@ class VersionIdMigrationSqliteTest extends VersionIdMigrationContract {
         assertThat(jdbc.queryForObject("PRAGMA foreign_keys", Integer.class)).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT MAX(version) FROM flyway_schema_history WHERE success", String.class))
                 .isEqualTo("8");
+
+        // the next start after the cause is fixed runs the migration again, instead of refusing a failed history
+        jdbc.update("DELETE FROM holding WHERE version_seq = 77");
+        FailedMigrationRetry.retryAndMigrate(flyway(dataSource, null));
+        assertThat(jdbc.queryForList("SELECT name FROM pragma_table_info('object_version')", String.class))
+                .contains("id_hash");
+        assertThat(jdbc.queryForList("SELECT version FROM flyway_schema_history WHERE NOT success", String.class))
+                .isEmpty();
+        assertThat(jdbc.queryForObject("SELECT MAX(version) FROM flyway_schema_history", String.class))
+                .isEqualTo("9");
     }
 }
