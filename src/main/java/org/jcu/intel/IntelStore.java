@@ -620,18 +620,7 @@ class IntelStore {
             args.addAll(versions.keys());
             args.addAll(versions.dateAddedKeys());
         }
-        // versions at their insertion position, and versions announced again at their new position (decision 0008);
-        // each branch is an index range scan in position order, merged and cut to the page
-        String columns = "v.stix_id, v.version_key, v.stix_type, v.spec_version, v.modified, v.created, v.revoked,"
-                + " v.content";
-        String inserted = "SELECT v.seq AS pos, " + columns + ", v.date_added AS added FROM object_version v"
-                + " WHERE v.seq > ? AND NOT EXISTS (SELECT 1 FROM announcement a0 WHERE a0.version_seq = v.seq)"
-                + conditions.toString().replace(ADDED, "v.date_added") + " ORDER BY v.seq LIMIT ?";
-        String announced = "SELECT a.pos AS pos, " + columns + ", a.announced_at AS added FROM announcement a"
-                + " JOIN object_version v ON v.seq = a.version_seq WHERE a.pos > ?"
-                + conditions.toString().replace(ADDED, "a.announced_at") + " ORDER BY a.pos LIMIT ?";
-        String sql = "SELECT * FROM (SELECT * FROM (" + inserted + ") b1 UNION ALL SELECT * FROM (" + announced
-                + ") b2) x ORDER BY x.pos LIMIT ?";
+        String sql = listingSql(conditions.toString());
         List<Object> all = new ArrayList<>();
         for (int branch = 0; branch < 2; branch++) {
             all.add(filter.afterSeq());
@@ -644,6 +633,29 @@ class IntelStore {
 
     /** Placeholder for a version's delivery date in listing conditions (its own, or its announcement's). */
     private static final String ADDED = "{added}";
+
+    /**
+     * The SQL of {@link #listVersions}: versions at their insertion position, and versions announced again at their new
+     * position (decision 0008); each branch is an index range scan in position order, merged and cut to the page.
+     * Parameters: after, the conditions' arguments, limit — twice — then limit. {@code CROSS JOIN} makes SQLite always
+     * walk the announcements first (few) instead of every version of a filtered type, probing each for an announcement
+     * (measured: 1.2 s per page of indicators in a 200,000-version store, 6 s at 1,000,000); PostgreSQL plans it as
+     * a plain join.
+     *
+     * @param conditions {@code AND …} terms on {@code v}, with {@link #ADDED} for the delivery date
+     */
+    static String listingSql(String conditions) {
+        String columns = "v.stix_id, v.version_key, v.stix_type, v.spec_version, v.modified, v.created, v.revoked,"
+                + " v.content";
+        String inserted = "SELECT v.seq AS pos, " + columns + ", v.date_added AS added FROM object_version v"
+                + " WHERE v.seq > ? AND NOT EXISTS (SELECT 1 FROM announcement a0 WHERE a0.version_seq = v.seq)"
+                + conditions.replace(ADDED, "v.date_added") + " ORDER BY v.seq LIMIT ?";
+        String announced = "SELECT a.pos AS pos, " + columns + ", a.announced_at AS added FROM announcement a"
+                + " CROSS JOIN object_version v WHERE v.seq = a.version_seq AND a.pos > ?"
+                + conditions.replace(ADDED, "a.announced_at") + " ORDER BY a.pos LIMIT ?";
+        return "SELECT * FROM (SELECT * FROM (" + inserted + ") b1 UNION ALL SELECT * FROM (" + announced
+                + ") b2) x ORDER BY x.pos LIMIT ?";
+    }
 
     /** Number of latest versions per type visible to {@code scope}. */
     Map<String, Long> countLatestByType(AccessScope scope) {
