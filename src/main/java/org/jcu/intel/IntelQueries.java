@@ -135,6 +135,20 @@ public class IntelQueries {
     }
 
     /**
+     * {@link #sightingsOf(AccessScope, String, int)} for several ids at once: id → its sightings, newest first, at most
+     * {@code limit} each; ids without visible sightings are absent.
+     */
+    public java.util.Map<String, List<StoredVersion>> sightingsOf(
+            AccessScope scope, java.util.Collection<String> ids, int limit) {
+        return store.referencingByAll(scope, ids, "sighting_of_ref", Math.max(1, Math.min(MAX_PAGE, limit)));
+    }
+
+    /** {@link #ownerOf} for several ids: id → owner, for the ids the reader may see. */
+    public java.util.Map<String, String> ownersOf(AccessScope scope, java.util.Collection<String> ids) {
+        return store.ownersOf(scope, ids);
+    }
+
+    /**
      * The organisation that owns {@code id} (its first submitter), if the reader may see the object; for services
      * that weigh a source (decay), never shown to readers as such.
      */

@@ -543,6 +543,22 @@ class IntelStore {
                 limit);
     }
 
+    /** {@link #ownerOf} for several ids: id → owner, for the ids {@code scope} may see a version of. */
+    Map<String, String> ownersOf(AccessScope scope, Collection<String> stixIds) {
+        Map<String, String> out = new HashMap<>();
+        forChunks(
+                stixIds,
+                (chunk, marks) -> jdbc.query(
+                        "SELECT DISTINCT v.stix_id, v.owner_org FROM object_version v WHERE "
+                                + VersionIdHash.inSql("v", chunk.size()) + " AND "
+                                + AccessPolicy.versionPredicate("v", scope),
+                        rs -> {
+                            out.put(rs.getString(1), rs.getString(2));
+                        },
+                        VersionIdHash.args(chunk).toArray()));
+        return out;
+    }
+
     /** The owner organisation of {@code stixId} if {@code scope} may see one of its versions. */
     Optional<String> ownerOf(AccessScope scope, String stixId) {
         return jdbc
@@ -684,6 +700,32 @@ class IntelStore {
                 VERSION_ROW,
                 targetId,
                 limit);
+    }
+
+    /**
+     * {@link #referencingBy} for several targets in one query per chunk: target id → its referencing versions, newest
+     * insertion first, at most {@code limit} per target; targets without any are absent.
+     */
+    Map<String, List<StoredVersion>> referencingByAll(
+            AccessScope scope, Collection<String> targetIds, String refName, int limit) {
+        Map<String, List<StoredVersion>> out = new HashMap<>();
+        forChunks(targetIds, (chunk, marks) -> {
+            List<Object> args = new ArrayList<>(chunk);
+            args.add(refName);
+            args.add(limit);
+            jdbc.query(
+                    "SELECT * FROM (SELECT " + VERSION_COLUMNS + ", r.target_id AS target_id, ROW_NUMBER() OVER"
+                            + " (PARTITION BY r.target_id ORDER BY v.seq DESC) AS rn FROM object_ref r"
+                            + " JOIN object_version v ON v.seq = r.version_seq WHERE r.target_id IN (" + marks
+                            + ") AND r.ref_name = ? AND " + latestVisible(scope) + ") x WHERE x.rn <= ?"
+                            + " ORDER BY x.target_id, x.seq DESC",
+                    rs -> {
+                        out.computeIfAbsent(rs.getString(11), t -> new ArrayList<>())
+                                .add(VERSION_ROW.mapRow(rs, 0));
+                    },
+                    args.toArray());
+        });
+        return out;
     }
 
     /** Latest visible versions whose {@code refName} names {@code targetId}, newest insertion first. */

@@ -642,6 +642,27 @@ class CorrelationStore {
                 org.jcu.stix.VersionIdHash.args(stixId));
     }
 
+    /** The kinds of the values held by the visible versions of each of {@code stixIds} (none: absent). */
+    java.util.Map<String, java.util.Set<ObservableKind>> kindsOf(
+            AccessScope scope, java.util.Collection<String> stixIds) {
+        java.util.Map<String, java.util.Set<ObservableKind>> out = new java.util.HashMap<>();
+        List<String> all = new ArrayList<>(stixIds);
+        for (int from = 0; from < all.size(); from += 500) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
+            jdbc.query(
+                    "SELECT DISTINCT ov.stix_id, v.kind FROM object_version ov"
+                            + " JOIN observable o ON o.version_seq = ov.seq JOIN observable_value v ON v.id = o.value_id"
+                            + " WHERE " + org.jcu.stix.VersionIdHash.inSql("ov", chunk.size()) + " AND "
+                            + AccessPolicy.versionPredicate("ov", scope),
+                    rs -> {
+                        out.computeIfAbsent(rs.getString(1), id -> java.util.EnumSet.noneOf(ObservableKind.class))
+                                .add(ObservableKind.ofCode(rs.getString(2)));
+                    },
+                    org.jcu.stix.VersionIdHash.args(chunk).toArray());
+        }
+        return out;
+    }
+
     /** True if {@code scope} may see some version of {@code stixId}. */
     boolean visible(AccessScope scope, String stixId) {
         return !jdbc.queryForList(

@@ -204,6 +204,12 @@ public class Correlations {
         return kinds;
     }
 
+    /** {@link #kindsOf(AccessScope, String)} for several ids: id → kinds (ids holding no values are absent). */
+    public java.util.Map<String, java.util.Set<ObservableKind>> kindsOf(
+            AccessScope scope, java.util.Collection<String> stixIds) {
+        return store.kindsOf(scope, stixIds);
+    }
+
     /** True if {@code scope} may see some version of {@code stixId}. */
     public boolean visible(AccessScope scope, String stixId) {
         return store.visible(scope, stixId);

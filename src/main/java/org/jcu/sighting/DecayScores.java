@@ -104,17 +104,45 @@ public class DecayScores {
 
     /** The score of {@code indicator} (a version the reader may see) for {@code scope}. */
     public Score score(AccessScope scope, StoredVersion indicator) {
+        return scores(scope, List.of(indicator)).get(0);
+    }
+
+    /**
+     * The scores of a page of {@code indicators} (versions the reader may see), in the same order: the owners, the
+     * observable kinds and the sightings of all their ids are read with one query each (per 500 ids), not per
+     * indicator; only sightings still cost a query per reporting organisation (as {@link #evidence}).
+     */
+    public List<Score> scores(AccessScope scope, List<StoredVersion> indicators) {
+        Set<String> ids = new java.util.LinkedHashSet<>();
+        indicators.forEach(v -> ids.add(v.id()));
+        java.util.Map<String, String> owners = queries.ownersOf(scope, ids);
+        java.util.Map<String, Set<ObservableKind>> kinds = correlations.kindsOf(scope, ids);
+        java.util.Map<String, List<StoredVersion>> sighted = queries.sightingsOf(scope, ids, IntelQueries.MAX_PAGE);
+        java.util.Map<String, List<Sighting>> evidence = new java.util.HashMap<>();
+        List<Score> out = new ArrayList<>(indicators.size());
+        for (StoredVersion indicator : indicators) {
+            String id = indicator.id();
+            out.add(score(
+                    indicator,
+                    owners.get(id),
+                    kinds.getOrDefault(id, Set.of()),
+                    evidence.computeIfAbsent(
+                            id, i -> evidence(scope, i, sightings(i, sighted.getOrDefault(i, List.of()))))));
+        }
+        return out;
+    }
+
+    private Score score(
+            StoredVersion indicator, @Nullable String owner, Set<ObservableKind> kinds, List<Sighting> sightings) {
         JsonNode node = StixJson.parse(indicator.content());
         Instant now = clock.instant();
         int confidence = node.has("confidence") && node.get("confidence").isInt()
                 ? node.get("confidence").asInt()
                 : properties.defaultConfidence();
-        Reliability grade =
-                queries.ownerOf(scope, indicator.id()).map(reliability::of).orElse(Reliability.F);
+        Reliability grade = owner == null ? Reliability.F : reliability.of(owner);
         double base = confidence * grade.weight();
-        Duration halfLife = halfLife(scope, indicator.id());
+        Duration halfLife = halfLife(kinds);
         Instant reference = time(node, "valid_from", time(node, "created", Instant.EPOCH));
-        List<Sighting> sightings = evidence(scope, indicator.id());
         long seen = 0;
         long fp = 0;
         long expired = 0;
@@ -168,8 +196,7 @@ public class DecayScores {
                 counts);
     }
 
-    private Duration halfLife(AccessScope scope, String id) {
-        Set<ObservableKind> kinds = correlations.kindsOf(scope, id);
+    private Duration halfLife(Set<ObservableKind> kinds) {
         Duration shortest = null;
         for (ObservableKind kind : kinds) {
             Duration d = properties.halfLifeOf(kind);
@@ -183,9 +210,13 @@ public class DecayScores {
      * owner) may see the indicator itself — knowing an indicator's id is not enough to move someone's score.
      */
     List<Sighting> evidence(AccessScope scope, String id) {
+        return evidence(scope, id, sightings(scope, id));
+    }
+
+    private List<Sighting> evidence(AccessScope scope, String id, List<Sighting> visible) {
         List<Sighting> out = new ArrayList<>();
         java.util.Map<String, Boolean> ownerSees = new java.util.HashMap<>();
-        for (Sighting s : sightings(scope, id)) {
+        for (Sighting s : visible) {
             String owner = queries.ownerOf(scope, s.id()).orElse(null);
             if (owner != null
                     && ownerSees.computeIfAbsent(
@@ -199,8 +230,12 @@ public class DecayScores {
 
     /** The sightings of {@code id} the reader may see (latest versions), the newest 10,000. */
     List<Sighting> sightings(AccessScope scope, String id) {
+        return sightings(id, queries.sightingsOf(scope, id, IntelQueries.MAX_PAGE));
+    }
+
+    private static List<Sighting> sightings(String id, List<StoredVersion> versions) {
         List<Sighting> out = new ArrayList<>();
-        for (StoredVersion v : queries.sightingsOf(scope, id, IntelQueries.MAX_PAGE)) {
+        for (StoredVersion v : versions) {
             Sighting s = Sighting.of(StixJson.parse(v.content()));
             if (s != null && s.sightingOf().equals(id)) {
                 out.add(s);

@@ -139,13 +139,14 @@ class SightingController {
                     new IntelQueries.Query(
                             List.of("indicator"), null, null, null, VersionSelector.LAST, position, 200));
             List<StoredVersion> got = page.items();
+            List<DecayScores.Score> computed = scores.scores(scope, got);
             boolean full = false;
             int i = 0;
             for (; i < got.size() && !full; i++) {
                 StoredVersion v = got.get(i);
                 scanned++;
                 position = v.seq();
-                DecayScores.Score s = scores.score(scope, v);
+                DecayScores.Score s = computed.get(i);
                 if (s.score() >= minScore && s.score() <= maxScore && (state == null || state.equals(s.state()))) {
                     Map<String, Object> item = new LinkedHashMap<>();
                     item.put("object", StixJson.parse(v.content()));

@@ -231,10 +231,12 @@ class TaxiiController {
             }
             out.append(']');
             Map<String, Integer> scored = new java.util.TreeMap<>();
-            for (StoredVersion v : page.items()) {
-                if (v.type().equals("indicator")) {
-                    scored.put(v.id(), scores.score(scope, v).score()); // items ascend: the newest version wins
-                }
+            List<StoredVersion> indicators = page.items().stream()
+                    .filter(v -> v.type().equals("indicator"))
+                    .toList();
+            List<org.jcu.sighting.DecayScores.Score> computed = scores.scores(scope, indicators);
+            for (int i = 0; i < indicators.size(); i++) {
+                scored.put(indicators.get(i).id(), computed.get(i).score()); // items ascend: the newest version wins
             }
             if (!scored.isEmpty()) {
                 out.append(",\"x_jcu_scores\":").append(quoteJson(scored));

@@ -1000,6 +1000,27 @@ public abstract class AccessLeakContract extends StoreFixture {
                 cursor = page.get("more").asBoolean() ? page.get("next").asString() : null;
             } while (cursor != null);
             compareLatest(served, latest, context + ", REST list");
+            // the indicator listing with decay scores (scores of a page computed together)
+            Map<String, String> scored = new TreeMap<>();
+            String after = null;
+            do {
+                JsonNode page =
+                        getJson("/api/v1/indicators?limit=61" + (after == null ? "" : "&after=" + after), reader, null);
+                for (JsonNode item : page.get("indicators")) {
+                    scored.put(
+                            item.get("object").get("id").asString(),
+                            item.get("object").get("modified").asString());
+                    checks++;
+                    if (!item.get("x_jcu_score").has("score")) {
+                        fail(context + ", REST indicators: no score for "
+                                + item.get("object").get("id"));
+                    }
+                }
+                after = page.get("more").asBoolean() ? page.get("next").asString() : null;
+            } while (after != null);
+            Map<String, VersionM> latestIndicators = new TreeMap<>(latest);
+            latestIndicators.keySet().removeIf(id -> !id.startsWith("indicator--"));
+            compareLatest(scored, latestIndicators, context + ", REST indicators");
         }
 
         void compareTaxiiList(OrgM reader, Map<String, VersionM> latest, Set<String> visible, String context) {

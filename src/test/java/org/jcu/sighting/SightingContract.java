@@ -242,6 +242,53 @@ abstract class SightingContract extends StoreFixture {
     // -- helpers -----------------------------------------------------------------------------------------------------
 
     /** An indicator of A shared with the community (A and B). */
+    @Test
+    void aPageScoresEachIndicatorExactlyAsItsOwnScore() {
+        // scores of a page are computed together (owners, kinds, sightings read once per page): each must still be
+        // the indicator's own
+        String old = indicator(
+                "[ipv4-addr:value = '185.220.101.9']", 80, Instant.now().minus(45, ChronoUnit.DAYS));
+        String fresh = indicator("[domain-name:value = 'page.sight.example']", 60, Instant.now());
+        String falsePositive = indicator("[file:hashes.'SHA-256' = '" + "ef".repeat(32) + "']", 70, Instant.now());
+        String sighted = indicator(
+                "[url:value = 'http://page.sight.example/x']", 50, Instant.now().minus(30, ChronoUnit.DAYS));
+        String other = indicator(
+                "[ipv4-addr:value = '185.220.101.10'] OR [domain-name:value = 'o.sight.example']",
+                40,
+                Instant.now().minus(10, ChronoUnit.DAYS));
+        call("PUT", "/api/v1/organizations/" + a.id() + "/reliability", admin, "{\"reliability\":\"B\"}", 200);
+        call("POST", "/api/v1/objects/" + falsePositive + "/sightings", tokenB, "{\"type\":\"false-positive\"}", 201);
+        call("POST", "/api/v1/objects/" + sighted + "/sightings", tokenA, "{\"count\":2}", 201);
+        call("POST", "/api/v1/objects/" + sighted + "/sightings", tokenB, "{\"count\":5}", 201);
+
+        for (String token : List.of(tokenA, tokenB)) {
+            java.util.Map<String, JsonNode> own = new java.util.HashMap<>();
+            for (String id : List.of(old, fresh, falsePositive, sighted, other)) {
+                own.put(id, get(token, "/api/v1/objects/" + id + "/score", 200));
+            }
+            assertThat(own.values().stream()
+                            .map(n -> n.get("score").asInt())
+                            .distinct()
+                            .count())
+                    .as("the five indicators score differently")
+                    .isGreaterThanOrEqualTo(4);
+            JsonNode listed = get(token, "/api/v1/indicators?limit=100", 200).get("indicators");
+            assertThat(listed).hasSize(5);
+            listed.forEach(item -> assertThat(item.get("x_jcu_score"))
+                    .as(item.get("object").get("id").asString())
+                    .isEqualTo(own.get(item.get("object").get("id").asString())));
+            JsonNode envelope = Stix.parse(http.get(
+                            "/taxii2/jcu/collections/365fed99-08fa-4fdc-a1b3-fb247eb41d01/objects/?type=indicator",
+                            token,
+                            TAXII)
+                    .body());
+            own.forEach((id, score) -> assertThat(
+                            envelope.get("x_jcu_scores").get(id).asInt())
+                    .as(id)
+                    .isEqualTo(score.get("score").asInt()));
+        }
+    }
+
     String indicator(String pattern, int confidence, Instant validFrom) {
         String id = "indicator--" + UUID.randomUUID();
         String t = validFrom.truncatedTo(ChronoUnit.SECONDS).toString().replace("Z", ".000Z");
