@@ -39,6 +39,9 @@ class CorrelationStore {
     /** One (object version, value) pair to index. */
     record Entry(long versionSeq, NormalizedValue value) {}
 
+    /** Ids per query in lookups by many STIX ids (two parameters each: key and id). */
+    static final int ID_CHUNK = 500;
+
     private final JdbcTemplate jdbc;
     private final boolean postgres;
     private volatile @Nullable Map<Integer, java.util.Set<IpRange>> blocks;
@@ -647,8 +650,8 @@ class CorrelationStore {
             AccessScope scope, java.util.Collection<String> stixIds) {
         java.util.Map<String, java.util.Set<ObservableKind>> out = new java.util.HashMap<>();
         List<String> all = new ArrayList<>(stixIds);
-        for (int from = 0; from < all.size(); from += 500) {
-            List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
+        for (int from = 0; from < all.size(); from += ID_CHUNK) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + ID_CHUNK));
             jdbc.query(
                     "SELECT DISTINCT ov.stix_id, v.kind FROM object_version ov"
                             + " JOIN observable o ON o.version_seq = ov.seq JOIN observable_value v ON v.id = o.value_id"

@@ -107,14 +107,33 @@ public class DecayScores {
         return scores(scope, List.of(indicator)).get(0);
     }
 
+    /** Distinct ids scored together: bounds the sightings held at once (at most 10,000 per id). */
+    static final int SLICE = 100;
+
     /**
      * The scores of a page of {@code indicators} (versions the reader may see), in the same order: the owners, the
-     * observable kinds and the sightings of all their ids are read with one query each (per 500 ids), not per
-     * indicator; only sightings still cost a query per reporting organisation (as {@link #evidence}).
+     * observable kinds and the sightings of their ids are read with one query each per {@link #SLICE} ids, not per
+     * indicator; each visible sighting still costs a query for its owner, and each (indicator, reporting organisation)
+     * one for whether that organisation sees the indicator ({@link #evidence}).
      */
     public List<Score> scores(AccessScope scope, List<StoredVersion> indicators) {
-        Set<String> ids = new java.util.LinkedHashSet<>();
-        indicators.forEach(v -> ids.add(v.id()));
+        List<Score> out = new ArrayList<>(indicators.size());
+        int from = 0;
+        while (from < indicators.size()) {
+            Set<String> ids = new java.util.HashSet<>();
+            int to = from;
+            while (to < indicators.size()
+                    && (ids.size() < SLICE || ids.contains(indicators.get(to).id()))) {
+                ids.add(indicators.get(to).id());
+                to++;
+            }
+            out.addAll(scoreSlice(scope, indicators.subList(from, to), ids));
+            from = to;
+        }
+        return out;
+    }
+
+    private List<Score> scoreSlice(AccessScope scope, List<StoredVersion> indicators, Set<String> ids) {
         java.util.Map<String, String> owners = queries.ownersOf(scope, ids);
         java.util.Map<String, Set<ObservableKind>> kinds = correlations.kindsOf(scope, ids);
         java.util.Map<String, List<StoredVersion>> sighted = queries.sightingsOf(scope, ids, IntelQueries.MAX_PAGE);

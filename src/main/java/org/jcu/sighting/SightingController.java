@@ -41,6 +41,8 @@ class SightingController {
 
     /** Objects examined per indicator listing request at most (the score filter runs on each). */
     static final int MAX_SCANNED = 5_000;
+    /** Indicators scored together while filtering by score (a page of 200 is not scored beyond the limit). */
+    static final int SCORE_SLICE = 25;
 
     private final Sightings sightings;
     private final DecayScores scores;
@@ -139,13 +141,16 @@ class SightingController {
                     new IntelQueries.Query(
                             List.of("indicator"), null, null, null, VersionSelector.LAST, position, 200));
             List<StoredVersion> got = page.items();
-            List<DecayScores.Score> computed = scores.scores(scope, got);
+            List<DecayScores.Score> computed = new ArrayList<>(); // scored a slice at a time, as far as the loop goes
             boolean full = false;
             int i = 0;
             for (; i < got.size() && !full; i++) {
                 StoredVersion v = got.get(i);
                 scanned++;
                 position = v.seq();
+                if (i == computed.size()) {
+                    computed.addAll(scores.scores(scope, got.subList(i, Math.min(got.size(), i + SCORE_SLICE))));
+                }
                 DecayScores.Score s = computed.get(i);
                 if (s.score() >= minScore && s.score() <= maxScore && (state == null || state.equals(s.state()))) {
                     Map<String, Object> item = new LinkedHashMap<>();

@@ -239,9 +239,6 @@ abstract class SightingContract extends StoreFixture {
         assertThat(score.get("sightings").get("false_positive").asInt()).isZero();
     }
 
-    // -- helpers -----------------------------------------------------------------------------------------------------
-
-    /** An indicator of A shared with the community (A and B). */
     @Test
     void aPageScoresEachIndicatorExactlyAsItsOwnScore() {
         // scores of a page are computed together (owners, kinds, sightings read once per page): each must still be
@@ -261,19 +258,61 @@ abstract class SightingContract extends StoreFixture {
         call("POST", "/api/v1/objects/" + sighted + "/sightings", tokenA, "{\"count\":2}", 201);
         call("POST", "/api/v1/objects/" + sighted + "/sightings", tokenB, "{\"count\":5}", 201);
 
+        // a version only A may see holds an IP (30 days) where the shared one holds a domain (90 days): the kinds of
+        // each reader's score come from the versions that reader may see, page or not
+        String twoVersions = "indicator--" + UUID.randomUUID();
+        String t1 = Instant.now()
+                .minus(2, ChronoUnit.DAYS)
+                .truncatedTo(ChronoUnit.SECONDS)
+                .toString()
+                .replace("Z", ".000Z");
+        String t2 = Instant.now()
+                .minus(1, ChronoUnit.DAYS)
+                .truncatedTo(ChronoUnit.SECONDS)
+                .toString()
+                .replace("Z", ".000Z");
+        assertThat(importJson(
+                                version(twoVersions, t1, "[domain-name:value = 'two.sight.example']"),
+                                a.id(),
+                                false,
+                                community)
+                        .clean())
+                .isTrue();
+        assertThat(importJson(
+                                version(twoVersions, t2, "[ipv4-addr:value = '185.220.101.11']"),
+                                a.id(),
+                                false,
+                                new HoldingSharing(
+                                        Distribution.ORGANISATION_ONLY,
+                                        List.of(),
+                                        List.of(),
+                                        List.of(),
+                                        Tlp.AMBER,
+                                        Pap.GREEN))
+                        .clean())
+                .isTrue();
+        assertThat(get(tokenA, "/api/v1/objects/" + twoVersions + "/score", 200)
+                        .get("half_life_days")
+                        .asDouble())
+                .isEqualTo(30.0);
+        assertThat(get(tokenB, "/api/v1/objects/" + twoVersions + "/score", 200)
+                        .get("half_life_days")
+                        .asDouble())
+                .isEqualTo(90.0);
+
         for (String token : List.of(tokenA, tokenB)) {
             java.util.Map<String, JsonNode> own = new java.util.HashMap<>();
-            for (String id : List.of(old, fresh, falsePositive, sighted, other)) {
+            for (String id : List.of(old, fresh, falsePositive, sighted, other, twoVersions)) {
                 own.put(id, get(token, "/api/v1/objects/" + id + "/score", 200));
             }
             assertThat(own.values().stream()
                             .map(n -> n.get("score").asInt())
                             .distinct()
                             .count())
-                    .as("the five indicators score differently")
+                    .as("the indicators score differently")
                     .isGreaterThanOrEqualTo(4);
             JsonNode listed = get(token, "/api/v1/indicators?limit=100", 200).get("indicators");
-            assertThat(listed).hasSize(5);
+            assertThat(listed).hasSize(6);
             listed.forEach(item -> assertThat(item.get("x_jcu_score"))
                     .as(item.get("object").get("id").asString())
                     .isEqualTo(own.get(item.get("object").get("id").asString())));
@@ -289,6 +328,16 @@ abstract class SightingContract extends StoreFixture {
         }
     }
 
+    static String version(String id, String time, String pattern) {
+        return "{\"type\":\"bundle\",\"id\":\"bundle--" + UUID.randomUUID() + "\",\"objects\":[{\"type\":"
+                + "\"indicator\",\"spec_version\":\"2.1\",\"id\":\"" + id + "\",\"created\":\"" + time
+                + "\",\"modified\":\"" + time + "\",\"pattern\":\"" + pattern + "\",\"pattern_type\":\"stix\","
+                + "\"valid_from\":\"" + time + "\",\"confidence\":75}]}";
+    }
+
+    // -- helpers -----------------------------------------------------------------------------------------------------
+
+    /** An indicator of A shared with the community (A and B). */
     String indicator(String pattern, int confidence, Instant validFrom) {
         String id = "indicator--" + UUID.randomUUID();
         String t = validFrom.truncatedTo(ChronoUnit.SECONDS).toString().replace("Z", ".000Z");
