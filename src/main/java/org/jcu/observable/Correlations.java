@@ -195,16 +195,10 @@ public class Correlations {
         return java.util.Optional.ofNullable(store.resolve(List.of(key)).get(key));
     }
 
-    /** The kinds of the values held by the versions of {@code stixId} the reader may see. */
-    public java.util.Set<ObservableKind> kindsOf(AccessScope scope, String stixId) {
-        java.util.Set<ObservableKind> kinds = java.util.EnumSet.noneOf(ObservableKind.class);
-        for (CorrelationStore.ObjectValueRow row : store.valuesOf(scope, stixId)) {
-            kinds.add(row.value().kind());
-        }
-        return kinds;
-    }
-
-    /** {@link #kindsOf(AccessScope, String)} for several ids: id → kinds (ids holding no values are absent). */
+    /**
+     * The kinds of the values held by the versions of each of {@code stixIds} the reader may see: id → kinds (ids
+     * holding no values are absent).
+     */
     public java.util.Map<String, java.util.Set<ObservableKind>> kindsOf(
             AccessScope scope, java.util.Collection<String> stixIds) {
         return store.kindsOf(scope, stixIds);

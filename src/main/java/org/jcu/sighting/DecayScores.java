@@ -228,10 +228,6 @@ public class DecayScores {
      * The sightings that count for the score: those the reader may see whose reporting organisation (the sighting's
      * owner) may see the indicator itself — knowing an indicator's id is not enough to move someone's score.
      */
-    List<Sighting> evidence(AccessScope scope, String id) {
-        return evidence(scope, id, sightings(scope, id));
-    }
-
     private List<Sighting> evidence(AccessScope scope, String id, List<Sighting> visible) {
         List<Sighting> out = new ArrayList<>();
         java.util.Map<String, Boolean> ownerSees = new java.util.HashMap<>();

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.jcu.stix.VersionIdHash;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -26,8 +27,18 @@ abstract class VersionIdMigrationContract {
             "malware--2a1b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
             "x-räksmörgås--3c2b1a09-8f7e-4d6c-9b5a-4f3e2d1c0b0a");
 
-    /** A fresh, empty database (the same one for the whole test), as one connection that is never closed. */
+    /** The database of the running test, closed after it. */
+    SingleConnectionDataSource dataSource;
+
+    /** A fresh, empty database (the same one for the whole test) in {@link #dataSource}, one connection. */
     abstract SingleConnectionDataSource freshDatabase();
+
+    @AfterEach
+    void close() {
+        if (dataSource != null) {
+            dataSource.destroy();
+        }
+    }
 
     abstract String vendor();
 

@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import org.jcu.test.TestDatabases;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,8 +20,6 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 class VersionIdMigrationPostgresTest extends VersionIdMigrationContract {
 
     private static final String DATABASE = TestDatabases.PG_DATABASE + "_v9";
-
-    private SingleConnectionDataSource dataSource;
 
     @Override
     SingleConnectionDataSource freshDatabase() {
@@ -68,12 +65,5 @@ class VersionIdMigrationPostgresTest extends VersionIdMigrationContract {
                         + " AND a.attnum = k.attnum WHERE c.relname = 'object_version' AND NOT i.indisprimary"
                         + " GROUP BY i.indexrelid, i.indisunique ORDER BY 1",
                 String.class);
-    }
-
-    @AfterEach
-    void close() {
-        if (dataSource != null) {
-            dataSource.destroy();
-        }
     }
 }

@@ -8,15 +8,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /** {@link VersionIdMigrationContract} on SQLite, plus the rebuild's refusal of a store with a dangling reference. */
 class VersionIdMigrationSqliteTest extends VersionIdMigrationContract {
-
-    private SingleConnectionDataSource dataSource;
 
     @Override
     SingleConnectionDataSource freshDatabase() {
@@ -56,13 +53,6 @@ class VersionIdMigrationSqliteTest extends VersionIdMigrationContract {
                         + " pragma_index_info(il.name) ORDER BY seqno)) FROM pragma_index_list('object_version') il"
                         + " ORDER BY 1",
                 String.class);
-    }
-
-    @AfterEach
-    void close() {
-        if (dataSource != null) {
-            dataSource.destroy();
-        }
     }
 
     @Test
