@@ -78,9 +78,19 @@ public final class StixValidator {
 
     private final SchemaRegistry registry;
     private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
+    private final boolean shortcuts;
 
     /** Creates a validator reading the bundled schemas; no network access is ever made. */
     public StixValidator() {
+        this(true);
+    }
+
+    /**
+     * @param shortcuts whether an indicator that {@link IndicatorSchemaShortcut} accepts skips the schema engine
+     *     (decision 0021); {@code false} runs the schema on every object (tests compare the two)
+     */
+    StixValidator(boolean shortcuts) {
+        this.shortcuts = shortcuts;
         SchemaRegistryConfig config = SchemaRegistryConfig.builder()
                 .pathType(PathType.JSON_POINTER)
                 .formatAssertionsEnabled(false)
@@ -165,6 +175,9 @@ public final class StixValidator {
     }
 
     private void schemaViolations(ObjectNode object, String type, boolean sco, String name, List<Violation> out) {
+        if (shortcuts && type.equals("indicator") && IndicatorSchemaShortcut.satisfies(object)) {
+            return; // the schema would accept it (decision 0021)
+        }
         String path = StixTypes.schemaPath(type);
         if (path == null) {
             path = sco ? "common/cyber-observable-core.json" : "common/core.json";
@@ -190,20 +203,19 @@ public final class StixValidator {
                 if (entry.getKey().startsWith("x_") || entry.getKey().equals("extensions")) {
                     continue; // custom content: its producer defines its fields
                 }
-                String child = pointer + "/" + escape(entry.getKey());
                 JsonNode value = entry.getValue();
                 if (TIMESTAMP_PROPERTIES.contains(entry.getKey())
                         && value.isString()
                         && !StixTimestamps.isValid(value.stringValue())) {
                     out.add(new Violation(
                             name,
-                            child,
+                            child(pointer, entry.getKey()),
                             "timestamp-format",
                             "'" + value.stringValue()
                                     + "' is not a valid RFC 3339 UTC timestamp"
                                     + " (YYYY-MM-DDTHH:mm:ss[.s+]Z, a real date)"));
                 } else if (value.isContainer()) {
-                    checkTimestamps(value, child, name, out);
+                    checkTimestamps(value, child(pointer, entry.getKey()), name, out);
                 }
             }
         } else if (node.isArray()) {
@@ -219,11 +231,11 @@ public final class StixValidator {
         if (node.isObject()) {
             for (Map.Entry<String, JsonNode> entry : node.properties()) {
                 String key = entry.getKey();
-                String child = pointer + "/" + escape(key);
                 JsonNode value = entry.getValue();
-                if (key.startsWith("x_")) {
-                    continue;
+                if (key.startsWith("x_") || (!value.isContainer() && !key.endsWith("_ref") && !key.endsWith("_refs"))) {
+                    continue; // custom, or a plain value that is no reference: nothing to check
                 }
+                String child = child(pointer, key);
                 if (pointer.isEmpty() && key.endsWith("_ref") && !value.isString()) {
                     out.add(new Violation(name, child, "ref-format", "a *_ref property must be an identifier string"));
                 } else if (pointer.isEmpty() && key.endsWith("_refs") && !value.isArray()) {
@@ -258,6 +270,11 @@ public final class StixValidator {
             out.add(new Violation(
                     name, pointer, "ref-format", "'" + ref + "' is not a STIX identifier <type>--<UUID>"));
         }
+    }
+
+    /** The JSON Pointer (RFC 6901) of property {@code key} under {@code pointer}. */
+    private static String child(String pointer, String key) {
+        return pointer + "/" + escape(key);
     }
 
     private static String escape(String key) {
