@@ -7,13 +7,29 @@ import java.util.UUID;
 
 /**
  * The write floor of the SQLite schema (decisions 0018, 0019): replays, through plain JDBC, exactly the rows one imported
- * indicator writes (version, holding, value, value-per-version) plus the import's per-batch probe of 250 ids, in
- * batches of 250 inside one transaction, with no JSON, no validation and no Java pipeline. Prints µs per object.
+ * indicator writes (version with its id key, holding, value, value-per-version) plus the import's per-batch probe of
+ * 250 id keys, in batches of 250 inside one transaction, with no JSON, no validation and no Java pipeline. Prints µs
+ * per object. Before 2026-12-04 (night) it formatted each content hash with String.format inside the timed loop, which
+ * added 2-3 µs per object to every figure it gave, and it broke with migration 9 (no id key).
  *
  * <p>Usage (see bench/write-floor.sh): java [-Dcache=CACHE_SIZE] -cp SQLITE_JDBC_JAR bench/SqliteWriteFloor.java DB N
  * probe|noprobe checkpoint|nocheckpoint (CACHE_SIZE as SQLite's cache_size: negative KiB; default -131072)
  */
 public class SqliteWriteFloor {
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    /** 64 random hex digits (cheap: String.format cost 2-3 µs per row, which the floor used to count as SQLite's). */
+    static String hash(Random random) {
+        char[] out = new char[64];
+        for (int i = 0; i < 64; i += 16) {
+            long bits = random.nextLong();
+            for (int k = 0; k < 16; k++) {
+                out[i + k] = HEX[(int) (bits >>> (60 - 4 * k)) & 15];
+            }
+        }
+        return new String(out);
+    }
+
     public static void main(String[] args) throws Exception {
         String db = args[0];
         int n = Integer.parseInt(args[1]);
@@ -32,7 +48,7 @@ public class SqliteWriteFloor {
             c.setAutoCommit(false);
             PreparedStatement version = c.prepareStatement("INSERT INTO object_version (seq, stix_id, version_key,"
                     + " stix_type, owner_org, spec_version, modified, created, revoked, upgraded_from, content_hash,"
-                    + " content, date_added) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                    + " content, date_added, id_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
             PreparedStatement holding = c.prepareStatement("INSERT INTO holding (version_seq, org_id, received_at,"
                     + " source, markings, tlp, pap, distribution) VALUES (?,?,?,?,?,?,?,?)");
             PreparedStatement value = c.prepareStatement(
@@ -40,7 +56,7 @@ public class SqliteWriteFloor {
             PreparedStatement held = c.prepareStatement(
                     "INSERT INTO observable (version_seq, value_id, original) VALUES (?,?,?)");
             StringBuilder probeSql = new StringBuilder("SELECT v.seq, v.stix_id, v.version_key, v.content_hash,"
-                    + " v.owner_org FROM object_version v WHERE v.stix_id IN (?");
+                    + " v.owner_org FROM object_version v WHERE v.id_hash IN (?");
             probeSql.append(",?".repeat(249)).append(")");
             PreparedStatement probeStatement = c.prepareStatement(probeSql.toString());
             Random random = new Random(20261204);
@@ -65,10 +81,10 @@ public class SqliteWriteFloor {
                 version.setString(8, "2026-03-04T05:06:07.123Z");
                 version.setBoolean(9, false);
                 version.setString(10, null);
-                version.setString(11, String.format("%016x%016x%016x%016x", random.nextLong(), random.nextLong(),
-                        random.nextLong(), random.nextLong()));
+                version.setString(11, hash(random)); // 64 hex digits, like a SHA-256
                 version.setString(12, content.replace("ID", id));
                 version.setString(13, "2026-12-04T13:00:00.000000Z");
+                version.setLong(14, random.nextLong()); // the id's 64-bit key (decision 0020)
                 version.addBatch();
                 holding.setLong(1, seq);
                 holding.setString(2, org);
@@ -93,7 +109,7 @@ public class SqliteWriteFloor {
                 if (i % 250 == 249) {
                     if (probe) {
                         for (int k = 1; k <= 250; k++) {
-                            probeStatement.setString(k, "indicator--" + new UUID(random.nextLong(), random.nextLong()));
+                            probeStatement.setLong(k, random.nextLong());
                         }
                         probeStatement.executeQuery().close();
                     }
