@@ -143,6 +143,11 @@ public class IntelQueries {
         return store.referencingByAll(scope, ids, "sighting_of_ref", Math.max(1, Math.min(MAX_PAGE, limit)));
     }
 
+    /** Which of {@code ids} the reader may see a version of (one query per 500 ids). */
+    public java.util.Set<String> visibleIds(AccessScope scope, java.util.Collection<String> ids) {
+        return store.visibleIds(scope, ids);
+    }
+
     /** {@link #ownerOf} for several ids: id → owner, for the ids the reader may see. */
     public java.util.Map<String, String> ownersOf(AccessScope scope, java.util.Collection<String> ids) {
         return store.ownersOf(scope, ids);

@@ -113,8 +113,8 @@ public class DecayScores {
     /**
      * The scores of a page of {@code indicators} (versions the reader may see), in the same order: the owners, the
      * observable kinds and the sightings of their ids are read with one query each per {@link #SLICE} ids, not per
-     * indicator; each visible sighting still costs a query for its owner, and each (indicator, reporting organisation)
-     * one for whether that organisation sees the indicator ({@link #evidence}).
+     * indicator, and so are the sightings' reporting organisations; each reporting organisation costs one more query
+     * per slice, for which of the ids it sees ({@link #evidence}).
      */
     public List<Score> scores(AccessScope scope, List<StoredVersion> indicators) {
         List<Score> out = new ArrayList<>(indicators.size());
@@ -137,16 +137,12 @@ public class DecayScores {
         java.util.Map<String, String> owners = queries.ownersOf(scope, ids);
         java.util.Map<String, Set<ObservableKind>> kinds = correlations.kindsOf(scope, ids);
         java.util.Map<String, List<StoredVersion>> sighted = queries.sightingsOf(scope, ids, IntelQueries.MAX_PAGE);
-        java.util.Map<String, List<Sighting>> evidence = new java.util.HashMap<>();
+        java.util.Map<String, List<Sighting>> evidence = evidence(scope, sighted);
         List<Score> out = new ArrayList<>(indicators.size());
         for (StoredVersion indicator : indicators) {
             String id = indicator.id();
             out.add(score(
-                    indicator,
-                    owners.get(id),
-                    kinds.getOrDefault(id, Set.of()),
-                    evidence.computeIfAbsent(
-                            id, i -> evidence(scope, i, sightings(i, sighted.getOrDefault(i, List.of()))))));
+                    indicator, owners.get(id), kinds.getOrDefault(id, Set.of()), evidence.getOrDefault(id, List.of())));
         }
         return out;
     }
@@ -225,21 +221,46 @@ public class DecayScores {
     }
 
     /**
-     * The sightings that count for the score: those the reader may see whose reporting organisation (the sighting's
-     * owner) may see the indicator itself — knowing an indicator's id is not enough to move someone's score.
+     * The sightings that count for the scores, per sighted id: those the reader may see whose reporting organisation
+     * (the sighting's owner) may see the indicator itself — knowing an indicator's id is not enough to move someone's
+     * score. One query for the owners of all the sightings, then one per reporting organisation for which of the ids
+     * it sees.
+     *
+     * @param sighted sighted id → the versions of its sightings the reader may see
      */
-    private List<Sighting> evidence(AccessScope scope, String id, List<Sighting> visible) {
-        List<Sighting> out = new ArrayList<>();
-        java.util.Map<String, Boolean> ownerSees = new java.util.HashMap<>();
-        for (Sighting s : visible) {
-            String owner = queries.ownerOf(scope, s.id()).orElse(null);
-            if (owner != null
-                    && ownerSees.computeIfAbsent(
-                            owner,
-                            o -> correlations.visible(scopes.forOrganization(o, "decay", UserRole.ANALYST), id))) {
-                out.add(s);
+    private java.util.Map<String, List<Sighting>> evidence(
+            AccessScope scope, java.util.Map<String, List<StoredVersion>> sighted) {
+        java.util.Map<String, List<Sighting>> visible = new java.util.HashMap<>();
+        Set<String> sightingIds = new java.util.HashSet<>();
+        sighted.forEach((id, versions) -> {
+            List<Sighting> of = sightings(id, versions);
+            visible.put(id, of);
+            of.forEach(s -> sightingIds.add(s.id()));
+        });
+        java.util.Map<String, String> reporters = queries.ownersOf(scope, sightingIds);
+        java.util.Map<String, Set<String>> sightedBy = new java.util.HashMap<>(); // reporting organisation → ids
+        visible.forEach((id, of) -> of.forEach(s -> {
+            String reporter = reporters.get(s.id());
+            if (reporter != null) {
+                sightedBy
+                        .computeIfAbsent(reporter, o -> new java.util.HashSet<>())
+                        .add(id);
             }
-        }
+        }));
+        java.util.Map<String, Set<String>> seenBy = new java.util.HashMap<>(); // reporting organisation → ids it sees
+        sightedBy.forEach((reporter, of) -> seenBy.put(
+                reporter, queries.visibleIds(scopes.forOrganization(reporter, "decay", UserRole.ANALYST), of)));
+        java.util.Map<String, List<Sighting>> out = new java.util.HashMap<>();
+        visible.forEach((id, of) -> {
+            List<Sighting> counted = new ArrayList<>();
+            for (Sighting s : of) {
+                String reporter = reporters.get(s.id());
+                if (reporter != null && seenBy.get(reporter).contains(id)) {
+                    counted.add(s);
+                }
+            }
+            out.put(id, counted);
+        });
         return out;
     }
 

@@ -257,6 +257,27 @@ abstract class SightingContract extends StoreFixture {
         call("POST", "/api/v1/objects/" + falsePositive + "/sightings", tokenB, "{\"type\":\"false-positive\"}", 201);
         call("POST", "/api/v1/objects/" + sighted + "/sightings", tokenA, "{\"count\":2}", 201);
         call("POST", "/api/v1/objects/" + sighted + "/sightings", tokenB, "{\"count\":5}", 201);
+        // B shares false positives on an indicator it sees and on one only A sees (B learned its id): on the same
+        // page, with the same reporting organisation, the first counts and the second is no evidence
+        String hidden = "indicator--" + UUID.randomUUID();
+        String th = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString().replace("Z", ".000Z");
+        assertThat(importJson(
+                                version(hidden, th, "[domain-name:value = 'hidden.sight.example']"),
+                                a.id(),
+                                false,
+                                new HoldingSharing(
+                                        Distribution.ORGANISATION_ONLY,
+                                        List.of(),
+                                        List.of(),
+                                        List.of(),
+                                        Tlp.AMBER,
+                                        Pap.GREEN))
+                        .clean())
+                .isTrue();
+        String falsePositives = "{\"type\":\"bundle\",\"id\":\"bundle--" + UUID.randomUUID() + "\",\"objects\":["
+                + sightingJson(fresh, th) + "," + sightingJson(hidden, th) + "]}";
+        assertThat(importJson(falsePositives, b.id(), false, community).committed())
+                .isTrue();
 
         // a version only A may see holds an IP (30 days) where the shared one holds a domain (90 days): the kinds of
         // each reader's score come from the versions that reader may see, page or not
@@ -302,17 +323,32 @@ abstract class SightingContract extends StoreFixture {
 
         for (String token : List.of(tokenA, tokenB)) {
             java.util.Map<String, JsonNode> own = new java.util.HashMap<>();
-            for (String id : List.of(old, fresh, falsePositive, sighted, other, twoVersions)) {
+            List<String> page =
+                    new java.util.ArrayList<>(List.of(old, fresh, falsePositive, sighted, other, twoVersions));
+            if (token.equals(tokenA)) {
+                page.add(hidden);
+            }
+            for (String id : page) {
                 own.put(id, get(token, "/api/v1/objects/" + id + "/score", 200));
             }
+            assertThat(own.get(fresh).get("sightings").get("false_positive").asInt())
+                    .isEqualTo(1);
             assertThat(own.values().stream()
                             .map(n -> n.get("score").asInt())
                             .distinct()
                             .count())
                     .as("the indicators score differently")
                     .isGreaterThanOrEqualTo(4);
+            if (token.equals(tokenA)) {
+                assertThat(own.get(hidden).get("state").asString()).isEqualTo("active");
+                assertThat(own.get(hidden)
+                                .get("sightings")
+                                .get("false_positive")
+                                .asInt())
+                        .isZero();
+            }
             JsonNode listed = get(token, "/api/v1/indicators?limit=100", 200).get("indicators");
-            assertThat(listed).hasSize(6);
+            assertThat(listed).hasSize(page.size());
             listed.forEach(item -> assertThat(item.get("x_jcu_score"))
                     .as(item.get("object").get("id").asString())
                     .isEqualTo(own.get(item.get("object").get("id").asString())));
@@ -364,5 +400,12 @@ abstract class SightingContract extends StoreFixture {
 
     JsonNode call(String method, String path, String token, String body, int status) {
         return http.expect(method, path, token, body, status);
+    }
+
+    /** A false-positive sighting of {@code indicator} as bundle JSON, created at {@code at}. */
+    private static String sightingJson(String indicator, String at) {
+        return "{\"type\":\"sighting\",\"spec_version\":\"2.1\",\"id\":\"sighting--" + UUID.randomUUID()
+                + "\",\"created\":\"" + at + "\",\"modified\":\"" + at + "\",\"sighting_of_ref\":\"" + indicator
+                + "\",\"x_jcu_sighting_type\":\"false-positive\"}";
     }
 }
