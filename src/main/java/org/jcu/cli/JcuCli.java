@@ -54,11 +54,11 @@ public final class JcuCli {
 
     /**
      * Runs the command line; exits the JVM except after {@code serve}, which keeps the server running. On Linux with
-     * glibc and transparent huge pages, the command runs in a child process with malloc tuned ({@link MallocTuning},
-     * decision 0022) and this process passes its exit code on.
+     * glibc and transparent huge pages, {@code import} runs in a child process with malloc tuned
+     * ({@link MallocTuning}, decision 0022) and this process passes its exit code on.
      */
     public static void main(String[] args) {
-        java.util.Optional<Integer> relaunched = MallocTuning.relaunchIfUseful(); // decision 0022
+        java.util.Optional<Integer> relaunched = MallocTuning.relaunchIfUseful(args); // decision 0022
         if (relaunched.isPresent()) {
             System.exit(relaunched.get());
         }

@@ -1,35 +1,47 @@
 package org.jcu.cli;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Starts jcu again with glibc's malloc using transparent huge pages (decision 0022), when it runs on Linux with glibc
- * and the kernel offers them ({@code /sys/kernel/mm/transparent_hugepage/enabled} is {@code [always]} or
+ * Runs {@code import} again with glibc's malloc on transparent huge pages (decision 0022), when it runs on Linux with
+ * glibc and the kernel offers them ({@code /sys/kernel/mm/transparent_hugepage/enabled} is {@code [always]} or
  * {@code [madvise]}).
  *
  * <p>SQLite's page cache is native memory from malloc: a large import grows it to gigabytes, and each 4 KiB page's first
  * touch is a page fault (19 % of the import writer's samples were in the kernel). glibc reads its tunables only at
  * process start, so the launcher runs the same command line again in a child process with
  * {@code GLIBC_TUNABLES=glibc.malloc.arena_max=1:glibc.malloc.hugetlb=1} (one malloc arena, which glibc then advises
- * the kernel to back with 2 MiB pages; with several arenas the writer's memory came from one that was not), passes
- * the terminal, standard streams and exit code through, and stops the child when it is stopped itself.
+ * the kernel to back with 2 MiB pages; with several arenas the writer's memory came from one that was not) and
+ * {@code JCU_MALLOC_TUNING=child}, passes the terminal, standard streams and exit code through, stops the child
+ * (SIGTERM) when it is stopped itself, and the child exits when its parent is gone (even after SIGKILL).
  *
- * <p>Nothing is relaunched when {@code GLIBC_TUNABLES} is already set (the operator's choice is kept, and the child
- * never relaunches), when {@code JCU_MALLOC_TUNING=off}, or when the command line cannot be read back (the JDK reads
- * {@code /proc/self/cmdline}, of which Linux gives 4 KiB: a longer command line runs unchanged).
+ * <p>Nothing is relaunched for other commands (measured for {@code import} only; {@code serve} keeps one process for
+ * process managers, debuggers and JMX), when {@code GLIBC_TUNABLES}, {@code JAVA_TOOL_OPTIONS} or
+ * {@code JDK_JAVA_OPTIONS} is set, when {@code JCU_MALLOC_TUNING} is set at all ({@code off}, or {@code child} in the
+ * child: never a second relaunch), when the JVM runs an agent, a flight recording, a log file, a heap-dump path or
+ * JMX remote (a second JVM would contend for their ports and files), or when the command line read back does not end
+ * with exactly the program's arguments (the JDK reads 4 KiB of {@code /proc/self/cmdline}).
  */
 final class MallocTuning {
 
     static final String TUNABLES = "glibc.malloc.arena_max=1:glibc.malloc.hugetlb=1";
     static final String SWITCH = "JCU_MALLOC_TUNING";
+    static final String CHILD = "child";
     static final Path THP_MODE = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
     static final Path OWN_MAPS = Path.of("/proc/self/maps");
+
+    /** JVM options that hold a port, a file or an agent a second JVM must not take over. */
+    private static final List<String> EXCLUSIVE_OPTIONS = List.of(
+            "-agentlib", "-agentpath", "-javaagent", "StartFlightRecording", "jmxremote", "HeapDumpPath", "-Xlog");
 
     private MallocTuning() {}
 
@@ -42,6 +54,8 @@ final class MallocTuning {
      * @param glibc      whether this process runs on glibc (its maps name {@code libc.so.6})
      * @param command    the executable of this process ({@link ProcessHandle.Info#command()})
      * @param arguments  its arguments, JVM options included ({@link ProcessHandle.Info#arguments()})
+     * @param jvmOptions the JVM's input arguments ({@code RuntimeMXBean.getInputArguments()})
+     * @param programArgs the arguments {@code main} received
      */
     static Optional<List<String>> relaunchCommand(
             Map<String, String> env,
@@ -49,15 +63,23 @@ final class MallocTuning {
             String thpMode,
             boolean glibc,
             Optional<String> command,
-            Optional<String[]> arguments) {
-        if (env.containsKey("GLIBC_TUNABLES")
-                || "off".equalsIgnoreCase(env.getOrDefault(SWITCH, ""))
+            Optional<String[]> arguments,
+            List<String> jvmOptions,
+            String[] programArgs) {
+        if (programArgs.length == 0
+                || !programArgs[0].equals("import")
+                || env.containsKey("GLIBC_TUNABLES")
+                || env.containsKey("JAVA_TOOL_OPTIONS")
+                || env.containsKey("JDK_JAVA_OPTIONS")
+                || env.containsKey(SWITCH)
                 || !osName.toLowerCase(java.util.Locale.ROOT).contains("linux")
                 || !glibc
                 || thpMode == null
                 || !(thpMode.contains("[always]") || thpMode.contains("[madvise]"))
+                || jvmOptions.stream().anyMatch(o -> EXCLUSIVE_OPTIONS.stream().anyMatch(o::contains))
                 || command.isEmpty()
-                || arguments.isEmpty()) {
+                || arguments.isEmpty()
+                || !endsWith(arguments.get(), programArgs)) {
             return Optional.empty();
         }
         List<String> out = new ArrayList<>();
@@ -66,12 +88,24 @@ final class MallocTuning {
         return Optional.of(out);
     }
 
+    private static boolean endsWith(String[] all, String[] tail) {
+        return all.length >= tail.length
+                && Arrays.equals(Arrays.copyOfRange(all, all.length - tail.length, all.length), tail);
+    }
+
     /**
-     * Relaunches this process with the tunables when {@link #relaunchCommand} says so.
+     * Relaunches this process with the tunables when {@link #relaunchCommand} says so; in a relaunched child, makes it
+     * exit when its parent is gone.
      *
+     * @param programArgs the arguments {@code main} received
      * @return the child's exit code, or empty if nothing was relaunched
      */
-    static Optional<Integer> relaunchIfUseful() {
+    static Optional<Integer> relaunchIfUseful(String[] programArgs) {
+        if (CHILD.equals(System.getenv(SWITCH))) {
+            // the parent waits for us; without it (killed, even with SIGKILL) nobody would stop us
+            ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> System.exit(143)));
+            return Optional.empty();
+        }
         ProcessHandle.Info info = ProcessHandle.current().info();
         Optional<List<String>> command = relaunchCommand(
                 System.getenv(),
@@ -79,20 +113,19 @@ final class MallocTuning {
                 read(THP_MODE),
                 onGlibc(),
                 info.command(),
-                info.arguments());
+                info.arguments(),
+                ManagementFactory.getRuntimeMXBean().getInputArguments(),
+                programArgs);
         if (command.isEmpty()) {
             return Optional.empty();
         }
         ProcessBuilder builder = new ProcessBuilder(command.get()).inheritIO();
         builder.environment().put("GLIBC_TUNABLES", TUNABLES);
-        Process child;
-        try {
-            child = builder.start();
-        } catch (IOException e) {
-            return Optional.empty(); // go on unchanged in this process
-        }
+        builder.environment().put(SWITCH, CHILD);
+        AtomicReference<Process> started = new AtomicReference<>();
         Thread stop = new Thread(() -> {
-            if (child.isAlive()) {
+            Process child = started.get();
+            if (child != null && child.isAlive()) {
                 child.destroy(); // SIGTERM: the child shuts down as it would itself
                 try {
                     child.waitFor();
@@ -101,7 +134,15 @@ final class MallocTuning {
                 }
             }
         });
-        Runtime.getRuntime().addShutdownHook(stop);
+        Runtime.getRuntime().addShutdownHook(stop); // before the start: no window where a stop would orphan the child
+        Process child;
+        try {
+            child = builder.start();
+        } catch (IOException e) {
+            Runtime.getRuntime().removeShutdownHook(stop);
+            return Optional.empty(); // go on unchanged in this process
+        }
+        started.set(child);
         boolean interrupted = false;
         try {
             while (true) {

@@ -57,6 +57,23 @@ class IndicatorSchemaShortcutTest {
     }
 
     @Test
+    void numbersAsTheParserReadsThemAreDecidedOnlyWhenWrittenAsIntegers() {
+        for (String confidence :
+                List.of("50", "0", "100", "101", "-1", "50.0", "5e1", "1e2", "100000000000000000000")) {
+            ObjectNode indicator = (ObjectNode) StixJson.parse(
+                    StixJson.storageForm(full()).replace("\"confidence\":80", "\"confidence\":" + confidence));
+            boolean decided = IndicatorSchemaShortcut.satisfies(indicator);
+
+            assertThat(decided)
+                    .as(confidence)
+                    .isEqualTo(List.of("50", "0", "100").contains(confidence));
+            assertThat(withShortcut.validate(indicator.deepCopy(), 0))
+                    .as(confidence)
+                    .containsExactlyInAnyOrderElementsOf(schemaOnly.validate(indicator.deepCopy(), 0));
+        }
+    }
+
+    @Test
     void otherTypesAndUnlistedPropertiesAreLeftToTheSchema() {
         ObjectNode identity = full();
         identity.put("type", "identity");
