@@ -19,7 +19,7 @@ if [ "$STORE" = postgres ]; then
 fi
 # malloc as `java -jar target/jcu.jar` runs it (decision 0022): the test JVM does not start through jcu's launcher
 if [ "${JCU_MALLOC_TUNING:-}" != off ] && [ -z "${GLIBC_TUNABLES:-}" ]; then
-    export GLIBC_TUNABLES=glibc.malloc.arena_max=1:glibc.malloc.hugetlb=1
+    export GLIBC_TUNABLES=glibc.malloc.arena_max=1:glibc.malloc.hugetlb=1:glibc.malloc.trim_threshold=1073741824
 fi
 ./mvnw -q test -Dtest="$TEST" -Dsurefire.failIfNoSpecifiedTests=false -Dspotless.check.skip=true \
     -Djcu.bench.observables="$N" -Djcu.bench.ingest="${JCU_BENCH_INGEST:-200000}" \

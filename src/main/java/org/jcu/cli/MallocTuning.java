@@ -19,8 +19,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>SQLite's page cache is native memory from malloc: a large import grows it to gigabytes, and each 4 KiB page's first
  * touch is a page fault (19 % of the import writer's samples were in the kernel). glibc reads its tunables only at
  * process start, so the launcher runs the same command line again in a child process with
- * {@code GLIBC_TUNABLES=glibc.malloc.arena_max=1:glibc.malloc.hugetlb=1} (one malloc arena, which glibc then advises
- * the kernel to back with 2 MiB pages; with several arenas the writer's memory came from one that was not) and
+ * {@code GLIBC_TUNABLES=glibc.malloc.arena_max=1:glibc.malloc.hugetlb=1:glibc.malloc.trim_threshold=1073741824} (one
+ * malloc arena, which glibc then advises the kernel to back with 2 MiB pages — with several arenas the writer's memory
+ * came from one that was not — and no trimming of the heap's top below 1 GiB free, which otherwise made every small
+ * query fault huge pages in again: lookups twice as slow) and
  * {@code JCU_MALLOC_TUNING=child}, passes the terminal, standard streams and exit code through, stops the child
  * (SIGTERM) when it is stopped itself, and the child exits when its parent is gone (even after SIGKILL).
  *
@@ -33,7 +35,8 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class MallocTuning {
 
-    static final String TUNABLES = "glibc.malloc.arena_max=1:glibc.malloc.hugetlb=1";
+    static final String TUNABLES =
+            "glibc.malloc.arena_max=1:glibc.malloc.hugetlb=1:glibc.malloc.trim_threshold=1073741824";
     static final String SWITCH = "JCU_MALLOC_TUNING";
     static final String CHILD = "child";
     static final Path THP_MODE = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
