@@ -265,13 +265,7 @@ abstract class SightingContract extends StoreFixture {
                                 version(hidden, th, "[domain-name:value = 'hidden.sight.example']"),
                                 a.id(),
                                 false,
-                                new HoldingSharing(
-                                        Distribution.ORGANISATION_ONLY,
-                                        List.of(),
-                                        List.of(),
-                                        List.of(),
-                                        Tlp.AMBER,
-                                        Pap.GREEN))
+                                ORGANISATION_ONLY_AMBER)
                         .clean())
                 .isTrue();
         String falsePositives = "{\"type\":\"bundle\",\"id\":\"bundle--" + UUID.randomUUID() + "\",\"objects\":["
@@ -303,13 +297,7 @@ abstract class SightingContract extends StoreFixture {
                                 version(twoVersions, t2, "[ipv4-addr:value = '185.220.101.11']"),
                                 a.id(),
                                 false,
-                                new HoldingSharing(
-                                        Distribution.ORGANISATION_ONLY,
-                                        List.of(),
-                                        List.of(),
-                                        List.of(),
-                                        Tlp.AMBER,
-                                        Pap.GREEN))
+                                ORGANISATION_ONLY_AMBER)
                         .clean())
                 .isTrue();
         assertThat(get(tokenA, "/api/v1/objects/" + twoVersions + "/score", 200)
@@ -408,4 +396,8 @@ abstract class SightingContract extends StoreFixture {
                 + "\",\"created\":\"" + at + "\",\"modified\":\"" + at + "\",\"sighting_of_ref\":\"" + indicator
                 + "\",\"x_jcu_sighting_type\":\"false-positive\"}";
     }
+
+    /** Held by the submitting organisation alone, TLP:AMBER. */
+    private static final HoldingSharing ORGANISATION_ONLY_AMBER =
+            new HoldingSharing(Distribution.ORGANISATION_ONLY, List.of(), List.of(), List.of(), Tlp.AMBER, Pap.GREEN);
 }
