@@ -148,17 +148,12 @@ public class IntelQueries {
         return store.visibleIds(scope, ids);
     }
 
-    /** {@link #ownerOf} for several ids: id → owner, for the ids the reader may see. */
+    /**
+     * The organisations that own {@code ids} (their first submitters): id → owner, for the ids the reader may see; for
+     * services that weigh a source (decay), never shown to readers as such.
+     */
     public java.util.Map<String, String> ownersOf(AccessScope scope, java.util.Collection<String> ids) {
         return store.ownersOf(scope, ids);
-    }
-
-    /**
-     * The organisation that owns {@code id} (its first submitter), if the reader may see the object; for services
-     * that weigh a source (decay), never shown to readers as such.
-     */
-    public Optional<String> ownerOf(AccessScope scope, String id) {
-        return store.ownerOf(scope, id);
     }
 
     /**

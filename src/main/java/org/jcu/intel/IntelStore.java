@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.jcu.sharing.AccessPolicy;
 import org.jcu.sharing.AccessScope;
@@ -543,7 +542,7 @@ class IntelStore {
                 limit);
     }
 
-    /** {@link #ownerOf} for several ids: id → owner, for the ids {@code scope} may see a version of. */
+    /** The owners of {@code stixIds}: id → owner, for the ids {@code scope} may see a version of. */
     Map<String, String> ownersOf(AccessScope scope, Collection<String> stixIds) {
         Map<String, String> out = new HashMap<>();
         forChunks(
@@ -557,18 +556,6 @@ class IntelStore {
                         },
                         VersionIdHash.args(chunk).toArray()));
         return out;
-    }
-
-    /** The owner organisation of {@code stixId} if {@code scope} may see one of its versions. */
-    Optional<String> ownerOf(AccessScope scope, String stixId) {
-        return jdbc
-                .queryForList(
-                        "SELECT v.owner_org FROM object_version v WHERE " + VersionIdHash.equalsSql("v") + " AND "
-                                + AccessPolicy.versionPredicate("v", scope) + " LIMIT 1",
-                        String.class,
-                        VersionIdHash.args(stixId))
-                .stream()
-                .findFirst();
     }
 
     /** Which of {@code ids} have at least one version visible to {@code scope}. */

@@ -189,13 +189,7 @@ final class IndicatorSchemaShortcut {
     }
 
     private static boolean digits(String s, int from, int count) {
-        for (int i = from; i < from + count; i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                return false;
-            }
-        }
-        return true;
+        return all(s, from, count, c -> c >= '0' && c <= '9');
     }
 
     /** Two digits at {@code from} forming a number in [min, max]. */
@@ -208,9 +202,13 @@ final class IndicatorSchemaShortcut {
     }
 
     private static boolean hex(String s, int from, int count) {
+        return all(s, from, count, c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'));
+    }
+
+    /** Whether the {@code count} characters of {@code s} from {@code from} all satisfy {@code test}. */
+    private static boolean all(String s, int from, int count, java.util.function.IntPredicate test) {
         for (int i = from; i < from + count; i++) {
-            char c = s.charAt(i);
-            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
+            if (!test.test(s.charAt(i))) {
                 return false;
             }
         }
