@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The SQLite write floor (decisions 0018, 0019): the rows N imported indicators write, replayed through plain JDBC,
 # for 4 KiB and 16 KiB pages, with and without the per-batch id probe and the checkpoint at commit, with the pool's
-# 128 MiB and the large import's 2 GiB page cache. Outside CI.
+# 128 MiB and the large import's 2 GiB page cache, and with the value rows in a second file written by a second thread
+# (decision 0023, not built). Outside CI.
 #
 # Usage: bench/write-floor.sh [N]     (default 1,000,000; needs sqlite3 to set the page sizes)
 set -euo pipefail
@@ -19,13 +20,16 @@ for pages in 4096 16384; do
     sqlite3 "$WORK/empty-$pages.db" \
         "PRAGMA journal_mode=DELETE; PRAGMA page_size=$pages; VACUUM; PRAGMA journal_mode=WAL;" > /dev/null
 done
-run() {  # page-size probe|noprobe checkpoint|nocheckpoint cache_size
+run() {  # page-size probe|noprobe checkpoint|nocheckpoint cache_size [split]
     cp "$WORK/empty-$1.db" "$WORK/run.db"
-    rm -f "$WORK/run.db-wal" "$WORK/run.db-shm"
+    cp "$WORK/empty-$1.db" "$WORK/values.db"
+    rm -f "$WORK"/run.db-* "$WORK"/values.db-*
     echo "page size $1, cache_size $4:"
-    java -Dcache="$4" -cp "$(cat "$CP_FILE")" bench/SqliteWriteFloor.java "$WORK/run.db" "$N" "$2" "$3"
+    java -Dcache="$4" -cp "$(cat "$CP_FILE")" bench/SqliteWriteFloor.java "$WORK/run.db" "$N" "$2" "$3" \
+        ${5:+"$WORK/values.db"}
 }
 run 4096 probe checkpoint -131072          # the store's settings before decision 0018
 run 16384 probe checkpoint -131072         # 16 KiB pages (rejected in decision 0018)
 run 4096 noprobe nocheckpoint -131072      # a large import after decision 0018 (id filter, checkpoint after)
 run 4096 noprobe nocheckpoint -2097152     # ... and after decision 0019 (2 GiB import cache)
+run 4096 noprobe nocheckpoint -2097152 split   # ... with the value rows in a second file (decision 0023, not built)
