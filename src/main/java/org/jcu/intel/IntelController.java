@@ -218,9 +218,9 @@ class IntelController {
                 user.orgId(),
                 new SharingRequest(
                         distribution == null ? null : Distribution.of(distribution),
-                        orEmpty(split(communities)),
-                        orEmpty(split(sharingGroups)),
-                        orEmpty(split(recipients)),
+                        split(communities),
+                        split(sharingGroups),
+                        split(recipients),
                         tlp == null ? null : Tlp.of(tlp),
                         pap == null ? null : Pap.of(pap)));
         String contentType =
@@ -299,10 +299,6 @@ class IntelController {
 
     private static String quote(String text) {
         return StixJson.mapper().writeValueAsString(text);
-    }
-
-    private static List<String> orEmpty(List<String> values) {
-        return values == null ? List.of() : values;
     }
 
     private static List<String> split(List<String> values) {

@@ -4,7 +4,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a submitter asks for its new holdings; null members fall back to the organisation's defaults.
+ * What a submitter asks for its new holdings; null members fall back to the organisation's defaults, null lists are
+ * empty.
  *
  * @param distribution  who the holdings are shared with, or null for the organisation's default
  * @param communities   community ids or names (for COMMUNITIES / CONNECTED_COMMUNITIES)
@@ -20,6 +21,12 @@ public record SharingRequest(
         List<String> recipients,
         @Nullable Tlp tlp,
         @Nullable Pap pap) {
+
+    public SharingRequest {
+        communities = communities == null ? List.of() : communities;
+        sharingGroups = sharingGroups == null ? List.of() : sharingGroups;
+        recipients = recipients == null ? List.of() : recipients;
+    }
 
     /** Everything from the organisation's defaults. */
     public static final SharingRequest DEFAULTS = new SharingRequest(null, List.of(), List.of(), List.of(), null, null);

@@ -15,6 +15,7 @@ import org.jcu.intel.ImportService;
 import org.jcu.intel.IntelQueries;
 import org.jcu.sharing.AccessScope;
 import org.jcu.sharing.Directory;
+import org.jcu.sharing.Distribution;
 import org.jcu.sharing.HoldingSharing;
 import org.jcu.sharing.JcuPrincipal;
 import org.jcu.sharing.SharingDecisions;
@@ -153,10 +154,10 @@ public class Sightings {
         HoldingSharing decided = sharing.resolve(
                 user.orgId(),
                 new SharingRequest(
-                        null,
-                        List.of(),
-                        List.of(),
-                        List.of(),
+                        report.distribution() == null ? null : Distribution.of(report.distribution()),
+                        report.communities(),
+                        report.sharingGroups(),
+                        report.recipients(),
                         report.tlp() == null ? null : Tlp.of(report.tlp()),
                         null));
         byte[] bytes = StixJson.storageForm(node).getBytes(StandardCharsets.UTF_8);

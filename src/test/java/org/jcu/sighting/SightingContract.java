@@ -47,6 +47,7 @@ abstract class SightingContract extends StoreFixture {
     String tokenB;
     String admin;
     HoldingSharing community;
+    String sharedCommunity;
 
     @BeforeEach
     void setUp() {
@@ -70,6 +71,7 @@ abstract class SightingContract extends StoreFixture {
                 List.of(a.id(), b.id()));
         community = new HoldingSharing(
                 Distribution.COMMUNITIES, List.of(shared.id()), List.of(), List.of(), Tlp.GREEN, Pap.GREEN);
+        sharedCommunity = shared.id();
     }
 
     @Test
@@ -148,6 +150,54 @@ abstract class SightingContract extends StoreFixture {
                         TAXII)
                 .body());
         assertThat(envelopeB.get("x_jcu_scores").get(id).asInt()).isZero();
+    }
+
+    @Test
+    void aSightingIsSharedAsItsReporterAsks() {
+        String id = indicator("[domain-name:value = 'as-asked.sight.example']", 80, Instant.now());
+        String sightings = "/api/v1/objects/" + id + "/sightings";
+        // B's default keeps its sightings in B; asked for the community, A sees this one and its score counts it
+        call(
+                "POST",
+                sightings,
+                tokenB,
+                "{\"type\":\"false-positive\",\"distribution\":\"communities\"," + "\"communities\":[\""
+                        + sharedCommunity + "\"],\"tlp\":\"green\"}",
+                201);
+        assertThat(get(tokenA, sightings, 200).get("sightings")).hasSize(1);
+        assertThat(get(tokenA, "/api/v1/objects/" + id + "/score", 200)
+                        .get("sightings")
+                        .get("false_positive")
+                        .asInt())
+                .isEqualTo(1);
+        // TLP:RED to a named recipient
+        call("POST", sightings, tokenB, "{\"tlp\":\"red\",\"recipients\":[\"" + a.name() + "\"]}", 201);
+        assertThat(get(tokenA, sightings, 200).get("sightings")).hasSize(2);
+
+        // B's default now shares with the community; asked for the organisation only, A does not see it
+        directory.setDefaults(
+                b.id(),
+                new Directory.SharingDefaults(Tlp.GREEN, null, Distribution.COMMUNITIES, List.of(sharedCommunity)));
+        call("POST", sightings, tokenB, "{\"type\":\"expired\",\"distribution\":\"organisation_only\"}", 201);
+        assertThat(get(tokenA, sightings, 200).get("sightings")).hasSize(2);
+        assertThat(get(tokenA, "/api/v1/objects/" + id + "/score", 200)
+                        .get("state")
+                        .asString())
+                .isEqualTo("active"); // B's red "seen" is A's latest sighting, B's expiry is not A's
+        assertThat(get(tokenB, sightings, 200).get("sightings")).hasSize(3);
+        assertThat(get(tokenB, "/api/v1/objects/" + id + "/score", 200)
+                        .get("state")
+                        .asString())
+                .isEqualTo("expired");
+
+        // bad sharing is refused with the rule, and nothing is written
+        HttpResponse<String> bad = http.json("POST", sightings, tokenB, "{\"distribution\":\"everyone\"}");
+        assertThat(bad.statusCode()).as(bad.body()).isEqualTo(400);
+        assertThat(bad.body()).contains("unknown distribution 'everyone'");
+        HttpResponse<String> noCommunity = http.json(
+                "POST", sightings, tokenB, "{\"distribution\":\"communities\",\"communities\":[\"no-such\"]}");
+        assertThat(noCommunity.statusCode()).as(noCommunity.body()).isEqualTo(400);
+        assertThat(get(tokenB, sightings, 200).get("sightings")).hasSize(3);
     }
 
     @Test
