@@ -476,34 +476,49 @@ class CorrelationStore {
         }
     }
 
-    /**
-     * A block query examines at most this many stored values (in address order) before the access policy, so its
-     * cost — and what its timing could tell about values the reader cannot see — is bounded (decision 0015).
-     */
-    static final int MAX_BLOCK_SCAN = 20_000;
-
     /** A visible object holding a stored IP value inside a queried block. */
     record RangeHolderRow(ValueRow value, String stixId, String stixType) {}
 
     /**
-     * Visible holders of stored IP values (addresses and blocks) strictly inside {@code range}: the access policy is
-     * in the SQL and the limit applies after it, ordered by value id then object id.
+     * What {@link #holdersWithin} found.
+     *
+     * @param rows (value, object) pairs once each, values in address order
+     * @param cut  true if the scan stopped at its limit of visible rows (more may exist)
      */
-    List<RangeHolderRow> holdersWithin(AccessScope scope, IpRange range, int limit) {
+    record Within(List<RangeHolderRow> rows, boolean cut) {}
+
+    /**
+     * Visible holders of stored IP values (addresses and blocks) strictly inside {@code range}, in address order. The
+     * access policy is in the SQL before the limit: only versions the reader may see take places in the answer, and
+     * the index scan stops once {@code limit} visible (value, version) rows are found — which values the reader sees
+     * never depends on values it cannot see (decision 0015; until 2026-12-05 the first 20,000 stored values were taken
+     * before the policy, so hidden values could push the reader's own out of the answer). The cost still grows with
+     * the hidden values the scan passes (a timing residual, decision 0015).
+     */
+    Within holdersWithin(AccessScope scope, IpRange range, int limit) {
         List<Object> args = new ArrayList<>();
-        String where = inside(range, range.prefix() + 1, "", args);
+        String where = inside(range, range.prefix() + 1, "v.", args);
         args.add(limit);
-        return jdbc.query(
-                "SELECT v.id, v.kind, v.value, ov.stix_id, MIN(ov.stix_type) FROM (SELECT id, kind, value FROM"
-                        + " observable_value WHERE " + where + " ORDER BY ip_net LIMIT " + MAX_BLOCK_SCAN + ") v"
-                        + " JOIN observable o ON o.value_id = v.id JOIN object_version ov ON ov.seq = o.version_seq"
-                        + " WHERE " + AccessPolicy.versionPredicate("ov", scope)
-                        + " GROUP BY v.id, v.kind, v.value, ov.stix_id ORDER BY v.id, ov.stix_id LIMIT ?",
-                (rs, n) -> new RangeHolderRow(
-                        new ValueRow(rs.getLong(1), ObservableKind.ofCode(rs.getString(2)), rs.getString(3)),
-                        rs.getString(4),
-                        rs.getString(5)),
+        Map<String, RangeHolderRow> pairs = new LinkedHashMap<>();
+        int[] rows = {0};
+        // CROSS JOIN keeps SQLite on the (ip_net, ip_prefix) index, in its order, so the LIMIT ends the scan
+        jdbc.query(
+                "SELECT v.id, v.kind, v.value, ov.stix_id, ov.stix_type FROM observable_value v CROSS JOIN observable o"
+                        + " CROSS JOIN object_version ov WHERE " + where + " AND o.value_id = v.id"
+                        + " AND ov.seq = o.version_seq AND " + AccessPolicy.versionPredicate("ov", scope)
+                        + " ORDER BY v.ip_net, v.ip_prefix LIMIT ?",
+                rs -> {
+                    rows[0]++;
+                    long id = rs.getLong(1);
+                    String stixId = rs.getString(4);
+                    RangeHolderRow row = new RangeHolderRow(
+                            new ValueRow(id, ObservableKind.ofCode(rs.getString(2)), rs.getString(3)),
+                            stixId,
+                            rs.getString(5));
+                    pairs.putIfAbsent(id + " " + stixId, row);
+                },
                 args.toArray());
+        return new Within(new ArrayList<>(pairs.values()), rows[0] >= limit);
     }
 
     /**

@@ -168,8 +168,8 @@ public class Correlations {
 
     /** Adds the visible holders of values inside {@code range}, grouped by value; true if the list was cut. */
     private boolean addWithin(List<ValueHolders> out, AccessScope scope, IpRange range, @Nullable String self) {
-        List<CorrelationStore.RangeHolderRow> rows = store.holdersWithin(scope, range, MAX_RANGE_HOLDERS + 1);
-        boolean truncated = rows.size() > MAX_RANGE_HOLDERS;
+        CorrelationStore.Within within = store.holdersWithin(scope, range, MAX_RANGE_HOLDERS + 1);
+        List<CorrelationStore.RangeHolderRow> rows = within.rows();
         Map<Long, List<Holder>> byValue = new LinkedHashMap<>();
         Map<Long, ValueRow> values = new LinkedHashMap<>();
         for (CorrelationStore.RangeHolderRow row : rows.subList(0, Math.min(rows.size(), MAX_RANGE_HOLDERS))) {
@@ -182,11 +182,12 @@ public class Correlations {
         int threshold = properties.overCorrelationThreshold();
         byValue.forEach((valueId, holders) -> {
             ValueRow v = values.get(valueId);
+            holders.sort(Comparator.comparing(Holder::id));
             boolean over = holders.size() > threshold;
             out.add(new ValueHolders(
                     v.kind().code(), v.value(), "contains", over ? List.of() : holders, holders.size(), over));
         });
-        return truncated;
+        return within.cut();
     }
 
     /** The stored id of {@code value}, if some object holds it (ids are not secret: they derive from the value). */

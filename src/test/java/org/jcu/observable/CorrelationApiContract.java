@@ -165,6 +165,62 @@ abstract class CorrelationApiContract extends StoreFixture {
     }
 
     @Test
+    void hiddenValuesInsideABlockNeverPushTheReadersOwnOutOfTheAnswer() {
+        // B keeps 20,001 addresses to itself, all before A's in address order (the old scan took the first 20,000
+        // stored values before the access policy, so A's own values vanished: an oracle on hidden values)
+        StringBuilder hidden = new StringBuilder();
+        for (int i = 0; i <= 20_000; i++) {
+            hidden.append(i == 0 ? "" : ",")
+                    .append(sco("ipv4-addr", "\"value\":\"10.1." + (i / 256) + "." + (i % 256) + "\""));
+        }
+        ImportReport hiddenImport = importJson(
+                "{\"type\":\"bundle\",\"id\":\"bundle--" + UUID.randomUUID() + "\",\"objects\":[" + hidden + "]}",
+                b.id(),
+                false,
+                orgOnly(Tlp.AMBER));
+        assertThat(hiddenImport.clean())
+                .as(hiddenImport.violations().toString())
+                .isTrue();
+        List<String> own = List.of(
+                sco("ipv4-addr", "\"value\":\"10.1.200.1\""),
+                sco("ipv4-addr", "\"value\":\"10.1.200.2\""),
+                sco("ipv4-addr", "\"value\":\"10.1.255.3\""));
+        String block = indicator("[ipv4-addr:value ISSUBSET '10.1.0.0/16']");
+        List<String> mine = new ArrayList<>(own);
+        mine.add(block);
+        assertThat(importJson(bundle(mine.toArray(String[]::new)), a.id(), false, orgOnly(Tlp.AMBER))
+                        .clean())
+                .isTrue();
+
+        Set<String> expected =
+                new TreeSet<>(own.stream().map(CorrelationApiContract::id).toList());
+        JsonNode answer = get(tokenA, "/api/v1/observables?kind=ip&value=" + enc("10.1.0.0/16"), 200);
+        assertThat(holders(tokenA, "ip", "10.1.0.0/16", "contains")).isEqualTo(expected);
+        assertThat(answer.get("truncated").asBoolean()).isFalse();
+        // in address order
+        List<String> inOrder = new ArrayList<>();
+        answer.get("correlations").forEach(c -> {
+            if (c.get("relation").asString().equals("contains")) {
+                inOrder.add(c.get("value").asString());
+            }
+        });
+        assertThat(inOrder).containsExactly("10.1.200.1", "10.1.200.2", "10.1.255.3");
+        // the object's own view of its block, likewise
+        JsonNode values = get(tokenA, "/api/v1/objects/" + id(block) + "/observables", 200);
+        Set<String> related = new TreeSet<>();
+        find(values, "ip")
+                .get("related")
+                .forEach(r ->
+                        r.get("objects").forEach(o -> related.add(o.get("id").asString())));
+        assertThat(related).isEqualTo(expected);
+        // B, which sees its own, gets the first 10,000 visible pairs and the flag
+        JsonNode ofB = get(tokenB, "/api/v1/observables?kind=ip&value=" + enc("10.1.0.0/16"), 200);
+        assertThat(ofB.get("truncated").asBoolean()).isTrue();
+        assertThat(ofB.get("correlations").size()).isEqualTo(Correlations.MAX_RANGE_HOLDERS);
+        assertThat(ofB.get("correlations").get(0).get("value").asString()).isEqualTo("10.1.0.0");
+    }
+
+    @Test
     void overCorrelatingValueIsReportedAsACount() {
         List<String> objects = new ArrayList<>();
         for (int i = 0; i < 101; i++) {
