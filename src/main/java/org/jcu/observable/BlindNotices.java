@@ -82,33 +82,18 @@ public class BlindNotices {
 
     /** The notice for one value, if the reader's organisation holds it and the owners reach the minimum. */
     public Optional<Notice> notice(AccessScope scope, long valueId) {
-        // first the reader's own holding (one query, whatever the value): nothing else runs for values it does not
-        // hold, so the cost of asking says nothing about other organisations' holdings
-        if (!heldBy(scope.orgId(), valueId)) {
-            return Optional.empty();
-        }
-        CorrelationStore.ValueRow value = store.value(valueId);
-        if (value == null || flags.warninglisted(value)) {
-            return Optional.empty();
-        }
-        List<String> hidden = hiddenOwners(scope, valueId);
-        if (hidden.isEmpty()) {
-            return Optional.empty();
-        }
-        // owners that granted this organisation's request still count: otherwise a grant would make the bucket
-        // drop and reveal how many owners remain hidden
-        java.util.Set<String> owners = new java.util.HashSet<>(hidden);
-        owners.addAll(jdbc.queryForList(
-                "SELECT a.owner_org FROM access_request_owner a JOIN access_request r ON r.id = a.request_id"
-                        + " WHERE r.value_id = ? AND r.requester_org = ? AND a.state = 'GRANTED'",
-                String.class,
-                valueId,
-                scope.orgId()));
-        if (owners.size() < properties.blindNoticeMinimum()) {
-            return Optional.empty();
-        }
-        return Optional.of(
-                new Notice(Long.toString(valueId), value.kind().code(), value.value(), bucket(owners.size())));
+        // the candidate is the value only if the reader's organisation holds it: nothing else is evaluated for values
+        // it does not hold, so the cost of asking says nothing about other organisations' holdings
+        return noticed(
+                        scope,
+                        "SELECT o.value_id FROM observable o JOIN holding h ON h.version_seq = o.version_seq"
+                                + " WHERE o.value_id = ? AND h.org_id = ? LIMIT 1",
+                        List.of(valueId, scope.orgId()),
+                        1)
+                .stream()
+                .map(Noticed::notice)
+                .flatMap(Optional::stream)
+                .findFirst();
     }
 
     /**
@@ -118,47 +103,80 @@ public class BlindNotices {
         List<Notice> out = new ArrayList<>();
         long after = afterValueId == null ? Long.MIN_VALUE : afterValueId;
         while (out.size() < limit) {
-            List<Long> candidates = jdbc.queryForList(
+            // the whole condition of a notice is in the SQL: the values it passes over cost the same few row reads
+            // whether their other holders are hidden, visible, TLP:RED or below the minimum (decision 0016)
+            List<Noticed> page = noticed(
+                    scope,
                     "SELECT DISTINCT o.value_id FROM holding h JOIN observable o ON o.version_seq = h.version_seq"
-                            + " WHERE h.org_id = ? AND o.value_id > ? AND EXISTS (SELECT 1 FROM observable o2"
-                            + " JOIN object_version ov ON ov.seq = o2.version_seq WHERE o2.value_id = o.value_id"
-                            + " AND ov.owner_org <> ?) ORDER BY o.value_id LIMIT ?",
-                    Long.class,
-                    scope.orgId(),
-                    after,
-                    scope.orgId(),
-                    limit * 4);
-            if (candidates.isEmpty()) {
+                            + " WHERE h.org_id = ? AND o.value_id > ?",
+                    List.of(scope.orgId(), after),
+                    limit - out.size());
+            if (page.isEmpty()) {
                 break;
             }
-            for (long id : candidates) {
-                notice(scope, id).ifPresent(out::add);
-                if (out.size() == limit) {
-                    break;
-                }
+            for (Noticed n : page) {
+                after = n.valueId();
+                n.notice().ifPresent(out::add);
             }
-            after = candidates.get(candidates.size() - 1);
         }
         return out;
     }
 
-    private boolean heldBy(String orgId, long valueId) {
-        return !jdbc.queryForList(
-                        "SELECT 1 FROM observable o JOIN holding h ON h.version_seq = o.version_seq"
-                                + " WHERE o.value_id = ? AND h.org_id = ? LIMIT 1",
-                        Integer.class,
-                        valueId,
-                        orgId)
-                .isEmpty();
+    /**
+     * The notices among {@code candidates} (SQL selecting {@code value_id}s the reader's organisation holds, with
+     * {@code candidateArgs}), by value id, at most {@code limit} rows: values with at least one hidden non-RED owner
+     * and, with the owners that granted this organisation's requests (they still count: otherwise a grant would make
+     * the bucket drop and reveal how many owners remain hidden), at least the minimum of owners. A warninglisted
+     * value comes back without a notice (it raises none; kept for paging).
+     */
+    private List<Noticed> noticed(AccessScope scope, String candidates, List<Object> candidateArgs, int limit) {
+        String hidden = hiddenOwnersSql(scope, "c.value_id");
+        List<Object> args = new ArrayList<>();
+        args.add(scope.orgId()); // hidden owners in the count
+        args.add(scope.orgId()); // granted requests
+        args.addAll(candidateArgs);
+        args.add(scope.orgId()); // hidden owners in EXISTS
+        args.add(properties.blindNoticeMinimum());
+        args.add(limit);
+        List<long[]> rows = jdbc.query(
+                "SELECT value_id, owners FROM (SELECT c.value_id, (SELECT COUNT(*) FROM (" + hidden
+                        + " UNION SELECT a.owner_org FROM access_request_owner a JOIN access_request r"
+                        + " ON r.id = a.request_id WHERE r.value_id = c.value_id AND r.requester_org = ?"
+                        + " AND a.state = 'GRANTED') x) AS owners FROM (" + candidates + ") c WHERE EXISTS ("
+                        + hidden + ")) n WHERE owners >= ? ORDER BY value_id LIMIT ?",
+                (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)},
+                args.toArray());
+        List<Noticed> out = new ArrayList<>(rows.size());
+        for (long[] row : rows) {
+            CorrelationStore.ValueRow value = store.value(row[0]);
+            out.add(new Noticed(
+                    row[0],
+                    value == null || flags.warninglisted(value)
+                            ? Optional.empty()
+                            : Optional.of(new Notice(
+                                    Long.toString(row[0]), value.kind().code(), value.value(), bucket(row[1])))));
+        }
+        return out;
+    }
+
+    /** A value that met a notice's condition, and its notice unless warninglisted. */
+    private record Noticed(long valueId, Optional<Notice> notice) {}
+
+    /**
+     * SQL of the owners (other than the reader, bound as the one parameter) of non-RED versions holding the value
+     * {@code valueColumn} that the reader may not see.
+     */
+    private static String hiddenOwnersSql(AccessScope scope, String valueColumn) {
+        return "SELECT ov.owner_org FROM observable o JOIN object_version ov ON ov.seq = o.version_seq"
+                + " JOIN holding h ON h.version_seq = ov.seq AND h.org_id = ov.owner_org"
+                + " WHERE o.value_id = " + valueColumn + " AND ov.owner_org <> ? AND h.tlp <> 'TLP:RED' AND NOT ("
+                + AccessPolicy.versionPredicate("ov", scope) + ")";
     }
 
     /** Owners (other than the reader) of versions holding the value, non-RED, that the reader may not see. */
     private List<String> hiddenOwners(AccessScope scope, long valueId) {
         return jdbc.queryForList(
-                "SELECT DISTINCT ov.owner_org FROM observable o JOIN object_version ov ON ov.seq = o.version_seq"
-                        + " JOIN holding h ON h.version_seq = ov.seq AND h.org_id = ov.owner_org"
-                        + " WHERE o.value_id = ? AND ov.owner_org <> ? AND h.tlp <> 'TLP:RED' AND NOT ("
-                        + AccessPolicy.versionPredicate("ov", scope) + ") ORDER BY 1",
+                "SELECT DISTINCT owner_org FROM (" + hiddenOwnersSql(scope, "?") + ") x ORDER BY 1",
                 String.class,
                 valueId,
                 scope.orgId());

@@ -599,20 +599,6 @@ class CorrelationStore {
     // -- objects holding values, through the access policy ------------------------------------------------------
 
     /**
-     * Objects (latest holding version per id is not required: any visible version holding the value counts) that
-     * hold one of {@code valueIds} and that {@code scope} may see, at most {@code limit}, by id.
-     */
-    List<HolderRow> holders(AccessScope scope, long valueId, int limit) {
-        return jdbc.query(
-                "SELECT MAX(ov.seq), ov.stix_id, MIN(ov.stix_type) FROM observable o"
-                        + " JOIN object_version ov ON ov.seq = o.version_seq WHERE o.value_id = ? AND "
-                        + AccessPolicy.versionPredicate("ov", scope) + " GROUP BY ov.stix_id ORDER BY 1 LIMIT ?",
-                (rs, n) -> new HolderRow(rs.getLong(1), rs.getString(2), rs.getString(3)),
-                valueId,
-                limit);
-    }
-
-    /**
      * Visible holders of each of {@code valueIds} in one statement (always executed, also for no ids), at most
      * {@code perValue} objects per value (window function; SQLite ≥ 3.25 and PostgreSQL alike).
      */

@@ -138,27 +138,8 @@ public class Correlations {
                 relations.add("contained-in");
             }
         }
-        int threshold = properties.overCorrelationThreshold();
-        Map<Long, List<HolderRow>> holders =
-                store.holdersOf(scope, related.stream().map(ValueRow::id).toList(), threshold + 1);
         List<ValueHolders> out = new ArrayList<>();
-        for (int i = 0; i < related.size(); i++) {
-            ValueRow row = related.get(i);
-            List<HolderRow> rows = holders.getOrDefault(row.id(), List.of());
-            if (rows.isEmpty()) {
-                continue;
-            }
-            if (rows.size() > threshold) {
-                long count = store.countHolders(scope, row.id(), COUNT_CAP + 1);
-                out.add(new ValueHolders(
-                        row.kind().code(), row.value(), relations.get(i), List.of(), Math.min(count, COUNT_CAP), true));
-            } else {
-                List<Holder> list = rows.stream()
-                        .map(r -> new Holder(r.stixId(), r.stixType()))
-                        .toList();
-                out.add(new ValueHolders(row.kind().code(), row.value(), relations.get(i), list, list.size(), false));
-            }
-        }
+        addHolders(out, scope, related, relations, null);
         boolean truncated = false;
         if (range != null && !range.isSingleAddress()) {
             truncated = addWithin(out, scope, range, null);
@@ -218,21 +199,23 @@ public class Correlations {
         List<ObjectValue> out = new ArrayList<>();
         for (CorrelationStore.ObjectValueRow row : store.valuesOf(scope, stixId)) {
             ValueRow v = row.value();
-            List<ValueHolders> related = new ArrayList<>();
-            add(related, scope, v, "equal", stixId);
-            if (v.kind() == ObservableKind.IP) {
-                IpRange range =
-                        Normalizer.normalize(ObservableKind.IP, v.value()).range();
-                if (range != null) {
-                    for (ValueRow c : store.containing(range)) {
-                        if (c.id() != v.id()) {
-                            add(related, scope, c, "contained-in", stixId);
-                        }
-                    }
-                    if (!range.isSingleAddress()) {
-                        addWithin(related, scope, range, stixId);
+            List<ValueRow> values = new ArrayList<>(List.of(v));
+            List<String> relations = new ArrayList<>(List.of("equal"));
+            IpRange range = v.kind() == ObservableKind.IP
+                    ? Normalizer.normalize(ObservableKind.IP, v.value()).range()
+                    : null;
+            if (range != null) {
+                for (ValueRow c : store.containing(range)) {
+                    if (c.id() != v.id()) {
+                        values.add(c);
+                        relations.add("contained-in");
                     }
                 }
+            }
+            List<ValueHolders> related = new ArrayList<>();
+            addHolders(related, scope, values, relations, stixId);
+            if (range != null && !range.isSingleAddress()) {
+                addWithin(related, scope, range, stixId);
             }
             out.add(new ObjectValue(v.kind().code(), v.value(), row.original(), related));
         }
@@ -251,25 +234,44 @@ public class Correlations {
     public record ObjectValue(
             String kind, String value, @Nullable String original, List<ValueHolders> related) {}
 
-    private void add(List<ValueHolders> out, AccessScope scope, ValueRow row, String relation, @Nullable String self) {
+    /**
+     * Adds the visible holders of each of {@code values} (with its relation), read in one statement whatever the
+     * values are — as many statements for a value whose containing blocks are hidden as for one without blocks
+     * (decision 0015) — except {@code self}; a value with more holders than the over-correlation threshold is listed
+     * as a count (one more statement, for visible holders only).
+     */
+    private void addHolders(
+            List<ValueHolders> out,
+            AccessScope scope,
+            List<ValueRow> values,
+            List<String> relations,
+            @Nullable String self) {
         int threshold = properties.overCorrelationThreshold();
-        List<HolderRow> rows = store.holders(scope, row.id(), threshold + 2);
-        List<Holder> holders = new ArrayList<>();
-        for (HolderRow r : rows) {
-            if (!r.stixId().equals(self)) {
-                holders.add(new Holder(r.stixId(), r.stixType()));
+        Map<Long, List<HolderRow>> holders =
+                store.holdersOf(scope, values.stream().map(ValueRow::id).toList(), threshold + 2);
+        for (int i = 0; i < values.size(); i++) {
+            ValueRow row = values.get(i);
+            List<Holder> list = new ArrayList<>();
+            // an object holds its own values; for a block it may or may not (counted if among the rows read)
+            boolean selfHolds = self != null && relations.get(i).equals("equal");
+            for (HolderRow r : holders.getOrDefault(row.id(), List.of())) {
+                if (r.stixId().equals(self)) {
+                    selfHolds = true;
+                } else {
+                    list.add(new Holder(r.stixId(), r.stixType()));
+                }
             }
-        }
-        if (holders.isEmpty()) {
-            return;
-        }
-        if (holders.size() > threshold) {
-            long count = store.countHolders(scope, row.id(), COUNT_CAP + 1) - (self == null ? 0 : 1);
-            out.add(new ValueHolders(
-                    row.kind().code(), row.value(), relation, List.of(), Math.min(count, COUNT_CAP), true));
-        } else {
-            holders.sort(Comparator.comparing(Holder::id));
-            out.add(new ValueHolders(row.kind().code(), row.value(), relation, holders, holders.size(), false));
+            if (list.isEmpty()) {
+                continue;
+            }
+            if (list.size() > threshold) {
+                long count = store.countHolders(scope, row.id(), COUNT_CAP + 1) - (selfHolds ? 1 : 0);
+                out.add(new ValueHolders(
+                        row.kind().code(), row.value(), relations.get(i), List.of(), Math.min(count, COUNT_CAP), true));
+            } else {
+                list.sort(Comparator.comparing(Holder::id));
+                out.add(new ValueHolders(row.kind().code(), row.value(), relations.get(i), list, list.size(), false));
+            }
         }
     }
 
