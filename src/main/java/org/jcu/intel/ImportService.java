@@ -596,6 +596,9 @@ public class ImportService {
                 long seq = existingSeqs.get(i);
                 if (seq >= 0) {
                     released.add(seq);
+                    // already stored (and indexed) for another holder: the values that do not normalise are reported
+                    // all the same, or their absence would tell that the version exists (decision 0010)
+                    reportNotIndexed(p.observables());
                 }
                 if (seq < 0) {
                     Long assigned = seqs.get(p.object().id() + " " + p.versionKey());
@@ -669,6 +672,11 @@ public class ImportService {
             if (!extraction.values().isEmpty()) {
                 out.put(seq, extraction.values());
             }
+            reportNotIndexed(extraction);
+        }
+
+        /** Reports the values of {@code extraction} that do not normalise (not indexed). */
+        private void reportNotIndexed(ObservableExtractor.Extraction extraction) {
             for (Violation problem : extraction.problems()) {
                 notIndexed++;
                 if (warnings.size() < MAX_REPORTED) {

@@ -393,6 +393,14 @@ abstract class CorrelationApiContract extends StoreFixture {
             assertThat(w.pointer()).isEqualTo("/value");
             assertThat(w.rule()).isEqualTo("observable-invalid");
         });
+        // B, which cannot see A's object, submits the same bytes: the same warning (its absence would tell B that the
+        // version is already stored)
+        ImportReport same = importJson(bundle(odd), b.id(), false);
+        assertThat(same.committed()).isTrue();
+        assertThat(same.notIndexed()).isEqualTo(1);
+        assertThat(same.warnings())
+                .singleElement()
+                .satisfies(w -> assertThat(w.rule()).isEqualTo("observable-invalid"));
         assertThat(http.get("/api/v1/observables?kind=ip&value=300.1.1.1", tokenA, null)
                         .statusCode())
                 .isEqualTo(400);
