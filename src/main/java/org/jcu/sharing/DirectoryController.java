@@ -202,10 +202,28 @@ class DirectoryController {
         if (user.role() == UserRole.PLATFORM_ADMIN) {
             return directory.tokens(null);
         }
-        List<Directory.TokenInfo> org = directory.tokens(user.orgId());
-        return user.role() == UserRole.ORG_ADMIN
-                ? org
-                : org.stream().filter(t -> t.userId().equals(user.userId())).toList();
+        Map<String, Boolean> administered = new java.util.HashMap<>();
+        return directory.tokens(user.orgId()).stream()
+                .filter(t -> administered.computeIfAbsent(
+                        t.userId(),
+                        id -> directory
+                                .user(id)
+                                .filter(u -> administers(user, u))
+                                .isPresent()))
+                .toList();
+    }
+
+    /**
+     * True if {@code caller} manages {@code target}'s tokens: itself; any user for a platform administrator; for an
+     * organisation administrator, users of its organisation except platform administrators (whose tokens would give
+     * it their rights).
+     */
+    private static boolean administers(JcuPrincipal caller, Directory.UserInfo target) {
+        return target.userId().equals(caller.userId())
+                || caller.role() == UserRole.PLATFORM_ADMIN
+                || (caller.role() == UserRole.ORG_ADMIN
+                        && target.orgId().equals(caller.orgId())
+                        && target.role() != UserRole.PLATFORM_ADMIN);
     }
 
     @Operation(summary = "Issue an API token (shown once) for yourself, or for a user you administer")
@@ -217,10 +235,7 @@ class DirectoryController {
                 : directory
                         .user(body.user())
                         // only users the caller administers exist for it: no username enumeration across organisations
-                        .filter(u -> u.userId().equals(user.userId())
-                                || user.role() == UserRole.PLATFORM_ADMIN
-                                || (user.role() == UserRole.ORG_ADMIN
-                                        && u.orgId().equals(user.orgId())))
+                        .filter(u -> administers(user, u))
                         .orElseThrow(() -> notFound("user " + body.user()));
         Instant expires = null;
         if (body.expiresAt() != null) {

@@ -220,6 +220,37 @@ abstract class SharingAttacksContract extends SharingFixture {
     }
 
     @Test
+    void anOrganisationAdminCannotTakeAPlatformAdminsTokens() {
+        // an organisation admin of the platform's own organisation, next to the platform admin (security review)
+        String platformOrg = directory.platformOrganization().id();
+        String orgAdmin = tokenFor(platformOrg, "ORG_ADMIN");
+        String platformAdmin = unique("padmin");
+        call(
+                "POST",
+                "/api/v1/users",
+                admin,
+                "{\"username\":\"" + platformAdmin + "\",\"organization\":\"" + platformOrg
+                        + "\",\"role\":\"PLATFORM_ADMIN\"}",
+                201);
+        String analyst = unique("an");
+        call("POST", "/api/v1/users", orgAdmin, "{\"username\":\"" + analyst + "\",\"role\":\"ANALYST\"}", 201);
+        JsonNode issued = call("POST", "/api/v1/tokens", admin, "{\"user\":\"" + platformAdmin + "\"}", 201);
+        String tokenId = issued.get("token_id").asString();
+
+        // answered as for a user that does not exist
+        call("POST", "/api/v1/tokens", orgAdmin, "{\"user\":\"" + platformAdmin + "\"}", 404);
+        assertThat(call("GET", "/api/v1/tokens", orgAdmin, null, 200).toString())
+                .doesNotContain(platformAdmin)
+                .doesNotContain(tokenId);
+        call("DELETE", "/api/v1/tokens/" + tokenId, orgAdmin, null, 404);
+        // the platform admin's token still works; the organisation admin still manages its analyst
+        call("GET", "/api/v1/tokens", Http.bearer(issued.get("token").asString()), null, 200);
+        call("POST", "/api/v1/tokens", orgAdmin, "{\"user\":\"" + analyst + "\"}", 201);
+        assertThat(call("GET", "/api/v1/tokens", orgAdmin, null, 200).toString())
+                .contains(analyst);
+    }
+
+    @Test
     void confidentialGroupNamesAreNotRevealedByUniqueness() {
         String a = createOrg(unique("a"), "GOVERNMENT").get("id").asString();
         String b = createOrg(unique("b"), "GOVERNMENT").get("id").asString();
