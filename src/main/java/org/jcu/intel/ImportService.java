@@ -510,6 +510,18 @@ public class ImportService {
                 boolean foreign =
                         existing == null && head != null && !head.ownerOrg().equals(options.orgId());
                 String owner = head == null ? options.orgId() : head.ownerOrg();
+                if ((conflict || foreign) && object.modified() == null && object.created() == null) {
+                    StoredRef stored = head.versions().get(variant(p).versionKey());
+                    if (stored != null) {
+                        // these bytes are stored already as a variant of this versionless id (below): that version,
+                        // whoever may see what — else a second import of them would answer a conflict the first
+                        // did not, telling that another organisation holds the id (decision 0010)
+                        p = variant(p);
+                        existing = stored;
+                        conflict = false;
+                        foreign = false;
+                    }
+                }
                 if ((conflict || foreign) && !canSee(id)) {
                     // the id exists but the submitter may not see it: answer nothing that confirms that (decision 0010)
                     if (object.modified() == null && object.created() == null) {

@@ -613,7 +613,8 @@ class IntelStore {
             }
             if (!versions.keys().isEmpty()) {
                 alternatives.add("v.version_key IN (" + marks(versions.keys().size()) + ")");
-                alternatives.add("(v.version_key = '' AND " + ADDED + " IN ("
+                // a versionless object's version (and a variant of one, '~' key, decision 0010) is its date_added
+                alternatives.add("((v.version_key = '' OR v.version_key LIKE '~%') AND " + ADDED + " IN ("
                         + marks(versions.keys().size()) + "))");
             }
             conditions

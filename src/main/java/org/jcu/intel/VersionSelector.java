@@ -37,7 +37,7 @@ public record VersionSelector(boolean last, boolean first, boolean all, List<Str
         boolean all = false;
         List<String> keys = new ArrayList<>();
         List<String> dateAdded = new ArrayList<>();
-        for (String part : value.split(",")) {
+        for (String part : value.split(",", -1)) { // an empty item is an error, not nothing
             String item = part.trim();
             switch (item) {
                 case "last" -> last = true;

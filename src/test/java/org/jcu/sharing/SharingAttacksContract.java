@@ -50,6 +50,29 @@ abstract class SharingAttacksContract extends SharingFixture {
         JsonNode seenByA = call("GET", "/api/v1/objects/" + ip, authA, null, 200);
         assertThat(seenByA.has("x_probe")).isFalse();
         assertThat(seenByA.get("x_seen_by").asString()).isEqualTo("a");
+        // B sends the same line again: unchanged, as for an id nobody else holds (it was answered as a version
+        // conflict, telling B that another organisation holds the id; a daily feed re-sent failed as a whole)
+        HttpResponse<String> again = ndjson(
+                authB,
+                "{\"type\":\"ipv4-addr\",\"spec_version\":\"2.1\",\"id\":\"" + ip
+                        + "\",\"value\":\"203.0.113.66\",\"x_probe\":1}");
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        assertThat(Stix.parse(again.body()).get("unchanged").asLong()).isEqualTo(1);
+        // and TAXII finds B's version by the version its manifest gives, as for any versionless object
+        String objects = "/taxii2/jcu/collections/365fed99-08fa-4fdc-a1b3-fb247eb41d01/objects/" + ip + "/";
+        JsonNode manifest = Stix.parse(http.get(
+                        "/taxii2/jcu/collections/365fed99-08fa-4fdc-a1b3-fb247eb41d01/manifest/?match[id]=" + ip,
+                        authB,
+                        TAXII)
+                .body());
+        String version = manifest.get("objects").get(0).get("version").asString();
+        JsonNode byVersion = Stix.parse(
+                http.get(objects + "?match[version]=" + version, authB, TAXII).body());
+        assertThat(byVersion.get("objects")).hasSize(1);
+        assertThat(byVersion.get("objects").get(0).has("x_probe")).isTrue();
+        // an empty version list is refused, not a server error
+        assertThat(http.get(objects + "?match[version]=,", authB, TAXII).statusCode())
+                .isEqualTo(400);
     }
 
     @Test
