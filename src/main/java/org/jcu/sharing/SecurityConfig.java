@@ -105,6 +105,9 @@ class SecurityConfig {
                                 "/actuator/health",
                                 "/error")
                         .permitAll()
+                        // metrics count every organisation's requests: platform operators only
+                        .requestMatchers("/actuator/**")
+                        .hasRole(UserRole.PLATFORM_ADMIN.name())
                         .anyRequest()
                         .authenticated());
         return http.build();

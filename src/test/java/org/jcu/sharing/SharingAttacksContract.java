@@ -274,6 +274,19 @@ abstract class SharingAttacksContract extends SharingFixture {
     }
 
     @Test
+    void platformMetricsAreForPlatformAdminsOnly() {
+        String org = createOrg(unique("m"), "GOVERNMENT").get("id").asString();
+        assertThat(http.get("/actuator/prometheus", tokenFor(org, "ORG_ADMIN"), null)
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(http.get("/actuator/prometheus", null, null).statusCode()).isEqualTo(401);
+        HttpResponse<String> metrics = http.get("/actuator/prometheus", admin, null);
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("http_server_requests");
+        assertThat(http.get("/actuator/health", null, null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void confidentialGroupNamesAreNotRevealedByUniqueness() {
         String a = createOrg(unique("a"), "GOVERNMENT").get("id").asString();
         String b = createOrg(unique("b"), "GOVERNMENT").get("id").asString();
