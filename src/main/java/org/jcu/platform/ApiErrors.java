@@ -44,6 +44,18 @@ class ApiErrors {
                 .body(body);
     }
 
+    /** A database failure: 500 naming an incident, never the SQL or the driver's message (see {@link Incidents}). */
+    @ExceptionHandler(org.springframework.dao.DataAccessException.class)
+    ResponseEntity<Map<String, Object>> storeFailure(org.springframework.dao.DataAccessException e) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", 500);
+        body.put("error", "internal-error");
+        body.put("message", Incidents.logged(e));
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body);
+    }
+
     /** A message naming the parameter and rule, without Java type names. */
     private static String message(Exception e) {
         if (e instanceof MethodArgumentTypeMismatchException m) {

@@ -255,6 +255,12 @@ class TaxiiController {
         return error(HttpStatus.BAD_REQUEST, "Bad request", e.getMessage());
     }
 
+    /** A database failure: 500 naming an incident, never the SQL (TAXII 2.1 §3.6.1 error body). */
+    @ExceptionHandler(org.springframework.dao.DataAccessException.class)
+    ResponseEntity<Object> storeFailure(org.springframework.dao.DataAccessException e) {
+        return error(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", org.jcu.platform.Incidents.logged(e));
+    }
+
     private static ResponseEntity<Object> error(HttpStatus status, String title, String description) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("title", title);
