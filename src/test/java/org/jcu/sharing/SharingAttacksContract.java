@@ -168,6 +168,52 @@ abstract class SharingAttacksContract extends SharingFixture {
     }
 
     @Test
+    void anImportDoesNotTellAHiddenVersionsTimestamp() {
+        String a = createOrg(unique("a"), "GOVERNMENT").get("id").asString();
+        String b = createOrg(unique("b"), "GOVERNMENT").get("id").asString();
+        String community = call("POST", "/api/v1/communities", admin, "{\"name\":\"" + unique("com") + "\"}", 201)
+                .get("id")
+                .asString();
+        mou(community, a, b);
+        String authB = tokenFor(b, "ANALYST");
+        String id = Stix.newId("indicator");
+        java.util.function.BiFunction<String, String, String> version = (modified, name) -> Stix.bundle("{\"type\":"
+                + "\"indicator\",\"spec_version\":\"2.1\",\"id\":\"" + id + "\",\"created\":"
+                + "\"2026-01-01T00:00:00.000Z\",\"modified\":\"" + modified + "\",\"name\":\"" + name + "\","
+                + "\"pattern\":\"[ipv4-addr:value = '198.51.100.7']\",\"pattern_type\":\"stix\","
+                + "\"valid_from\":\"2026-01-01T00:00:00.000Z\"}");
+        // B shares v1 with the community and keeps v2 to itself (TLP:RED, no recipients)
+        assertThat(upload(
+                                authB,
+                                "?distribution=communities&community=" + community + "&tlp=GREEN",
+                                version.apply("2026-01-01T00:00:00.000Z", "v1"))
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(upload(authB, "?tlp=RED", version.apply("2026-02-02T00:00:00.000Z", "v2"))
+                        .statusCode())
+                .isEqualTo(200);
+        String authA = tokenFor(a, "ANALYST");
+        assertThat(call("GET", "/api/v1/objects/" + id, authA, null, 200)
+                        .get("name")
+                        .asString())
+                .isEqualTo("v1");
+        // A's changed copies: at v2's hidden timestamp and at a timestamp nobody stored, the same answer
+        HttpResponse<String> atHidden = upload(authA, "", version.apply("2026-02-02T00:00:00.000Z", "guess"));
+        HttpResponse<String> atNone = upload(authA, "", version.apply("2026-03-03T00:00:00.000Z", "guess"));
+        assertThat(atHidden.statusCode()).isEqualTo(422);
+        assertThat(atNone.statusCode()).isEqualTo(422);
+        JsonNode hiddenAnswer = Stix.parse(atHidden.body()).get("violations").get(0);
+        JsonNode noneAnswer = Stix.parse(atNone.body()).get("violations").get(0);
+        assertThat(hiddenAnswer.get("rule").asString()).isEqualTo("not-owner");
+        assertThat(hiddenAnswer.get("message")).isEqualTo(noneAnswer.get("message"));
+        assertThat(hiddenAnswer.get("pointer")).isEqualTo(noneAnswer.get("pointer"));
+        // the owner still learns of its own conflicts
+        HttpResponse<String> own = upload(authB, "", version.apply("2026-02-02T00:00:00.000Z", "changed"));
+        assertThat(Stix.parse(own.body()).get("violations").get(0).get("rule").asString())
+                .isEqualTo("version-conflict");
+    }
+
+    @Test
     void aRecipientCannotPassRedOrAmberOn() {
         String a = createOrg(unique("a"), "GOVERNMENT").get("id").asString();
         String b = createOrg(unique("b"), "GOVERNMENT").get("id").asString();
