@@ -182,10 +182,7 @@ abstract class SharingApiContract extends SharingFixture {
                 upload(authB, "", Stix.bundle(Stix.indicator(id, CREATED, CREATED, "\"labels\":[\"x\"]")));
         assertThat(conflict.body()).contains("id-unavailable").doesNotContain("version-conflict");
         // once B can see it, it learns why: only the owner versions an object
-        String community = call("POST", "/api/v1/communities", admin, "{\"name\":\"" + unique("com") + "\"}", 201)
-                .get("id")
-                .asString();
-        mou(community, a, b);
+        String community = communityOf(a, b);
         String shared = Stix.newId("indicator");
         assertThat(upload(
                                 authA,

@@ -133,10 +133,7 @@ abstract class SharingAttacksContract extends SharingFixture {
     void nestedReferencesToHiddenObjectsAreLeftOut() {
         String a = createOrg(unique("a"), "GOVERNMENT").get("id").asString();
         String b = createOrg(unique("b"), "GOVERNMENT").get("id").asString();
-        String community = call("POST", "/api/v1/communities", admin, "{\"name\":\"" + unique("com") + "\"}", 201)
-                .get("id")
-                .asString();
-        mou(community, a, b);
+        String community = communityOf(a, b);
         String authA = tokenFor(a, "ANALYST");
         String hidden = "ipv4-addr--" + UUID.nameUUIDFromBytes(unique("h").getBytes(StandardCharsets.UTF_8));
         String shownIp = "ipv4-addr--" + UUID.nameUUIDFromBytes(unique("s").getBytes(StandardCharsets.UTF_8));
@@ -171,10 +168,7 @@ abstract class SharingAttacksContract extends SharingFixture {
     void anImportDoesNotTellAHiddenVersionsTimestamp() {
         String a = createOrg(unique("a"), "GOVERNMENT").get("id").asString();
         String b = createOrg(unique("b"), "GOVERNMENT").get("id").asString();
-        String community = call("POST", "/api/v1/communities", admin, "{\"name\":\"" + unique("com") + "\"}", 201)
-                .get("id")
-                .asString();
-        mou(community, a, b);
+        String community = communityOf(a, b);
         String authB = tokenFor(b, "ANALYST");
         String id = Stix.newId("indicator");
         java.util.function.BiFunction<String, String, String> version = (modified, name) -> Stix.bundle("{\"type\":"

@@ -97,6 +97,15 @@ abstract class SharingFixture extends StoreFixture {
                 orgId);
     }
 
+    /** A new community (by the platform admin) whose MoU names {@code parties}; its id. */
+    String communityOf(String... parties) {
+        String community = call("POST", "/api/v1/communities", admin, "{\"name\":\"" + unique("com") + "\"}", 201)
+                .get("id")
+                .asString();
+        mou(community, parties);
+        return community;
+    }
+
     void mou(String communityId, String... parties) {
         communities.recordMou(
                 communityId,
