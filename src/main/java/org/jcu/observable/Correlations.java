@@ -51,9 +51,25 @@ public class Correlations {
     private final CorrelationStore store;
     private final CorrelationProperties properties;
 
+    /** Scans of queried blocks running now (see {@link CorrelationProperties#blockScans()}). */
+    private final java.util.concurrent.Semaphore blockScans;
+
     Correlations(CorrelationStore store, CorrelationProperties properties) {
         this.store = store;
         this.properties = properties;
+        this.blockScans = new java.util.concurrent.Semaphore(properties.blockScans(), true);
+    }
+
+    /** Too many block scans are running; the caller may retry (HTTP 503). */
+    public static final class BlockScansBusyException extends RuntimeException {
+        BlockScansBusyException(int running) {
+            super(running + " block lookups are running (jcu.correlation.block-scans); retry in a few seconds");
+        }
+    }
+
+    /** The permits of the block scans (tests hold them to see the answer when all are taken). */
+    java.util.concurrent.Semaphore blockScans() {
+        return blockScans;
     }
 
     /** An object holding a value, as the reader may see it. */
@@ -147,9 +163,26 @@ public class Correlations {
         return new Lookup(out, truncated, id);
     }
 
-    /** Adds the visible holders of values inside {@code range}, grouped by value; true if the list was cut. */
+    /**
+     * Adds the visible holders of values inside {@code range}, grouped by value; true if the list was cut.
+     *
+     * @throws BlockScansBusyException if {@link CorrelationProperties#blockScans()} scans run for longer than the wait
+     */
     private boolean addWithin(List<ValueHolders> out, AccessScope scope, IpRange range, @Nullable String self) {
-        CorrelationStore.Within within = store.holdersWithin(scope, range, MAX_RANGE_HOLDERS + 1);
+        CorrelationStore.Within within;
+        try {
+            if (!blockScans.tryAcquire(properties.blockScanWaitMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                throw new BlockScansBusyException(properties.blockScans());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BlockScansBusyException(properties.blockScans());
+        }
+        try {
+            within = store.holdersWithin(scope, range, MAX_RANGE_HOLDERS + 1);
+        } finally {
+            blockScans.release();
+        }
         List<CorrelationStore.RangeHolderRow> rows = within.rows();
         Map<Long, List<Holder>> byValue = new LinkedHashMap<>();
         Map<Long, ValueRow> values = new LinkedHashMap<>();

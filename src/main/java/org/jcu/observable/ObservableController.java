@@ -294,6 +294,13 @@ class ObservableController {
         return error(HttpStatus.NOT_FOUND, "not-found", e.getMessage());
     }
 
+    @ExceptionHandler(Correlations.BlockScansBusyException.class)
+    ResponseEntity<Map<String, Object>> busy(Correlations.BlockScansBusyException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header("Retry-After", "5")
+                .body(Map.of("status", 503, "error", "busy", "message", e.getMessage()));
+    }
+
     @ExceptionHandler(SecurityException.class)
     ResponseEntity<Map<String, Object>> forbidden(SecurityException e) {
         return error(HttpStatus.FORBIDDEN, "forbidden", e.getMessage());

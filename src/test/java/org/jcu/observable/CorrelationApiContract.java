@@ -3,6 +3,7 @@ package org.jcu.observable;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URLEncoder;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +36,9 @@ abstract class CorrelationApiContract extends StoreFixture {
 
     @LocalServerPort
     int port;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    Correlations correlations;
 
     Http http;
     Directory.Organization a;
@@ -218,6 +222,33 @@ abstract class CorrelationApiContract extends StoreFixture {
         assertThat(ofB.get("truncated").asBoolean()).isTrue();
         assertThat(ofB.get("correlations").size()).isEqualTo(Correlations.MAX_RANGE_HOLDERS);
         assertThat(ofB.get("correlations").get(0).get("value").asString()).isEqualTo("10.1.0.0");
+    }
+
+    @Test
+    void blockLookupsWaitForAFreeScanThenAnswerBusy() throws Exception {
+        String block = indicator("[ipv4-addr:value ISSUBSET '192.0.2.0/24']");
+        String inside = sco("ipv4-addr", "\"value\":\"192.0.2.10\"");
+        assertThat(importJson(bundle(block, inside), a.id(), false).clean()).isTrue();
+        java.util.concurrent.Semaphore scans = correlations.blockScans();
+        int permits = scans.availablePermits();
+        assertThat(permits).isEqualTo(2);
+        scans.acquire(permits); // as if two wide blocks were being scanned
+        try {
+            HttpResponse<String> busy =
+                    http.get("/api/v1/observables?kind=ip&value=" + enc("192.0.2.0/24"), tokenA, null);
+            assertThat(busy.statusCode()).as(busy.body()).isEqualTo(503);
+            assertThat(busy.headers().firstValue("Retry-After")).contains("5");
+            assertThat(busy.body()).contains("jcu.correlation.block-scans");
+            assertThat(http.get("/api/v1/objects/" + id(block) + "/observables", tokenA, null)
+                            .statusCode())
+                    .isEqualTo(503);
+            // an address needs no block scan
+            assertThat(holders(tokenA, "ip", "192.0.2.10", "contained-in")).containsExactly(id(block));
+        } finally {
+            scans.release(permits);
+        }
+        assertThat(holders(tokenA, "ip", "192.0.2.0/24", "contains")).containsExactly(id(inside));
+        assertThat(scans.availablePermits()).isEqualTo(permits);
     }
 
     @Test
