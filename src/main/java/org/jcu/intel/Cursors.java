@@ -18,6 +18,19 @@ public final class Cursors {
     }
 
     /**
+     * The value of a paging parameter that has two names (the current one and an older one), or null.
+     *
+     * @throws IllegalArgumentException if both names are given different values
+     */
+    public static <T> T oneOf(String name, T value, String olderName, T olderValue) {
+        if (value != null && olderValue != null && !value.equals(olderValue)) {
+            throw new IllegalArgumentException(
+                    "parameters '" + name + "' and '" + olderName + "' are the same; give one of them");
+        }
+        return value != null ? value : olderValue;
+    }
+
+    /**
      * Decodes a cursor; null or blank means the start (0).
      *
      * @throws IllegalArgumentException if the cursor was not issued by {@link #encode}

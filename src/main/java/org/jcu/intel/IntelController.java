@@ -83,14 +83,19 @@ class IntelController {
         }
     }
 
-    @Operation(summary = "List objects (latest versions), optionally by type; paginated by an opaque cursor")
+    @Operation(
+            summary = "List objects (latest versions), optionally by type; paginated by an opaque cursor",
+            description = "Pass the 'next' of a page as the parameter 'next' for the following page ('cursor' is the"
+                    + " same parameter's older name).")
     @GetMapping(value = "/objects", produces = MediaType.APPLICATION_JSON_VALUE)
     String list(
             @AuthenticationPrincipal JcuPrincipal user,
             HttpServletRequest request,
             @RequestParam(name = "type", required = false) List<String> types,
             @RequestParam(name = "limit", defaultValue = "100") int limit,
-            @RequestParam(name = "cursor", required = false) String cursor) {
+            @RequestParam(name = "next", required = false) String next,
+            @RequestParam(name = "cursor", required = false) String olderName) {
+        String cursor = Cursors.oneOf("next", next, "cursor", olderName);
         if (limit < 1 || limit > IntelQueries.MAX_PAGE) {
             throw new IllegalArgumentException("limit must be between 1 and " + IntelQueries.MAX_PAGE);
         }

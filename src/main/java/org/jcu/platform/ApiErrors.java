@@ -70,6 +70,17 @@ class ApiErrors {
         if (e instanceof MissingServletRequestParameterException m) {
             return "parameter '" + m.getParameterName() + "' is required";
         }
+        if (e instanceof org.springframework.http.converter.HttpMessageNotReadableException
+                && org.springframework.core.NestedExceptionUtils.getMostSpecificCause(e)
+                        instanceof tools.jackson.core.JacksonException json) {
+            // the parser's own words and where, without the framework's wrapping and source description
+            tools.jackson.core.TokenStreamLocation at = json.getLocation();
+            String where = at == null || at.getLineNr() < 1
+                    ? ""
+                    : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            String what = json.getOriginalMessage() == null ? "" : ": " + json.getOriginalMessage();
+            return "request body: not valid JSON for this request" + where + what;
+        }
         return e.getMessage();
     }
 }

@@ -110,8 +110,9 @@ class SightingController {
 
     @Operation(
             summary = "Indicators with their decay score, filtered by min_score/max_score/state",
-            description = "Scans at most 5000 indicators per request; 'next' continues the scan (a page may hold"
-                    + " fewer than 'limit' items when few pass the filter).")
+            description = "Scans at most 5000 indicators per request; pass a page's 'next' as the parameter 'next'"
+                    + " to continue the scan ('after' is the same parameter's older name; a page may hold fewer than"
+                    + " 'limit' items when few pass the filter).")
     @GetMapping("/indicators")
     Map<String, Object> indicators(
             @AuthenticationPrincipal JcuPrincipal user,
@@ -119,7 +120,10 @@ class SightingController {
             @RequestParam(name = "max_score", defaultValue = "100") int maxScore,
             @RequestParam(name = "state", required = false) @Nullable String state,
             @RequestParam(name = "limit", defaultValue = "100") int limit,
-            @RequestParam(name = "after", defaultValue = "0") long after) {
+            @RequestParam(name = "next", required = false) @Nullable Long next,
+            @RequestParam(name = "after", required = false) @Nullable Long olderName) {
+        Long given = org.jcu.intel.Cursors.oneOf("next", next, "after", olderName);
+        long after = given == null ? 0 : given;
         if (limit < 1 || limit > 1000) {
             throw new IllegalArgumentException("limit must be between 1 and 1000");
         }

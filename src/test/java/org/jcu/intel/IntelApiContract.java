@@ -159,7 +159,7 @@ abstract class IntelApiContract extends StoreFixture {
         int pages = 0;
         do {
             HttpResponse<String> response = http.get(
-                    "/api/v1/objects?type=indicator&limit=10" + (cursor == null ? "" : "&cursor=" + cursor),
+                    "/api/v1/objects?type=indicator&limit=10" + (cursor == null ? "" : "&next=" + cursor),
                     Http.bearer(analyst.token()),
                     null);
             assertThat(response.statusCode()).isEqualTo(200);
@@ -176,6 +176,22 @@ abstract class IntelApiContract extends StoreFixture {
         assertThat(http.get("/api/v1/objects?cursor=garbage!", Http.bearer(analyst.token()), null)
                         .statusCode())
                 .isEqualTo(400);
+        // the older name of the parameter still pages; both names with different values are refused
+        JsonNode first =
+                Stix.parse(http.get("/api/v1/objects?type=indicator&limit=10", Http.bearer(analyst.token()), null)
+                        .body());
+        String next = first.get("next").asString();
+        JsonNode second = Stix.parse(
+                http.get("/api/v1/objects?type=indicator&limit=10&cursor=" + next, Http.bearer(analyst.token()), null)
+                        .body());
+        assertThat(second.get("objects").get(0).get("id"))
+                .isNotEqualTo(first.get("objects").get(0).get("id"));
+        HttpResponse<String> both = http.get(
+                "/api/v1/objects?limit=10&next=" + next + "&cursor=" + Cursors.encode(1),
+                Http.bearer(analyst.token()),
+                null);
+        assertThat(both.statusCode()).isEqualTo(400);
+        assertThat(both.body()).contains("give one of them");
     }
 
     @Test

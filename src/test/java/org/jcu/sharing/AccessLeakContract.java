@@ -1005,7 +1005,7 @@ public abstract class AccessLeakContract extends StoreFixture {
             String after = null;
             do {
                 JsonNode page =
-                        getJson("/api/v1/indicators?limit=61" + (after == null ? "" : "&after=" + after), reader, null);
+                        getJson("/api/v1/indicators?limit=61" + (after == null ? "" : "&next=" + after), reader, null);
                 for (JsonNode item : page.get("indicators")) {
                     scored.put(
                             item.get("object").get("id").asString(),

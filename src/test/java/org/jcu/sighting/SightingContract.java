@@ -209,6 +209,12 @@ abstract class SightingContract extends StoreFixture {
                 .isEqualTo(365.0);
         call("POST", "/api/v1/objects/" + id + "/sightings", tokenA, "{\"type\":\"maybe\"}", 400);
         call("POST", "/api/v1/objects/" + id + "/sightings", tokenA, "{\"count\":0}", 400);
+        call("GET", "/api/v1/indicators?next=1&after=2", tokenA, null, 400); // one paging parameter, two names
+        JsonNode truncated = call("POST", "/api/v1/objects/" + id + "/sightings", tokenA, "{\"type\":\"seen\",", 400);
+        assertThat(truncated.get("message").asString())
+                .startsWith("request body: not valid JSON for this request at line 1, column ")
+                .doesNotContain("Source")
+                .doesNotContain("REDACTED");
         call(
                 "POST",
                 "/api/v1/objects/" + id + "/sightings",
