@@ -85,7 +85,7 @@ public final class JcuCli {
                     if (exception instanceof UsageException) {
                         commandLine
                                 .getErr()
-                                .println("jcu " + commandLine.getCommandName() + ": " + exception.getMessage());
+                                .println(commandLine.getCommandSpec().qualifiedName() + ": " + exception.getMessage());
                         return commandLine.getCommandSpec().exitCodeOnInvalidInput();
                     }
                     if (exception instanceof SpringRunner.StartupException) {
@@ -93,7 +93,7 @@ public final class JcuCli {
                         // logged its failure analysis where it has one; the cause is what the operator acts on
                         commandLine
                                 .getErr()
-                                .println("jcu " + commandLine.getCommandName() + ": cannot start: "
+                                .println(commandLine.getCommandSpec().qualifiedName() + ": cannot start: "
                                         + startupCause(exception) + " (JCU_CLI_TRACE=1 for the stack trace)");
                         if ("1".equals(System.getenv("JCU_CLI_TRACE"))) {
                             exception.printStackTrace(commandLine.getErr());

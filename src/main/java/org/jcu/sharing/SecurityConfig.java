@@ -132,9 +132,14 @@ class SecurityConfig {
         boolean taxii = request.getRequestURI().startsWith("/taxii2");
         response.setContentType(taxii ? "application/taxii+json;version=2.1" : "application/json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        // a credential that was sent but refused is said so (unknown, revoked or expired: never which)
+        String message = e instanceof org.springframework.security.authentication.BadCredentialsException
+                ? "The API token or credentials sent are not valid (unknown, revoked or expired). "
+                        + HOW_TO_AUTHENTICATE
+                : HOW_TO_AUTHENTICATE;
         String body = taxii
-                ? "{\"title\":\"Unauthorized\",\"description\":\"" + HOW_TO_AUTHENTICATE + "\",\"http_status\":\"401\"}"
-                : "{\"status\":401,\"error\":\"unauthorized\",\"message\":\"" + HOW_TO_AUTHENTICATE + "\"}";
+                ? "{\"title\":\"Unauthorized\",\"description\":\"" + message + "\",\"http_status\":\"401\"}"
+                : "{\"status\":401,\"error\":\"unauthorized\",\"message\":\"" + message + "\"}";
         response.getWriter().write(body);
     }
 }

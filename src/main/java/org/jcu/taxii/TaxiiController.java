@@ -330,6 +330,10 @@ class TaxiiController {
                     .filter(s -> !s.isEmpty())
                     .forEach(out::add);
         }
+        if (out.isEmpty()) {
+            // an empty filter would silently match everything
+            throw new IllegalArgumentException(name + ": empty; give one or more values separated by commas");
+        }
         return out;
     }
 

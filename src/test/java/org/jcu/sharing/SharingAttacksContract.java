@@ -381,8 +381,15 @@ abstract class SharingAttacksContract extends SharingFixture {
     void requestsWithoutCredentialsGet401() {
         assertThat(http.get("/api/v1/mous", null, null).statusCode()).isEqualTo(401);
         assertThat(http.get("/taxii2/", null, TAXII).statusCode()).isEqualTo(401);
-        assertThat(http.get("/api/v1/objects", Http.bearer("not-a-real-token-at-all"), null)
-                        .statusCode())
-                .isEqualTo(401);
+        HttpResponse<String> refused = http.get("/api/v1/objects", Http.bearer("not-a-real-token-at-all"), null);
+        assertThat(refused.statusCode()).isEqualTo(401);
+        // a token that was sent but refused is said so; none sent, how to send one
+        assertThat(refused.body()).contains("not valid (unknown, revoked or expired)");
+        assertThat(http.get("/api/v1/mous", null, null).body())
+                .contains("Send an API token")
+                .doesNotContain("not valid");
+        assertThat(http.get("/taxii2/", Http.bearer("nope-nope-nope-nope"), TAXII)
+                        .body())
+                .contains("not valid");
     }
 }

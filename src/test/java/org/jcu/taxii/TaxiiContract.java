@@ -204,6 +204,10 @@ abstract class TaxiiContract extends StoreFixture {
                 .isEqualTo(400);
         assertThat(http.get(COLLECTION + "objects/?match[foo]=bar", auth, TAXII).statusCode())
                 .isEqualTo(400);
+        // an empty filter is refused, not read as no filter
+        HttpResponse<String> empty = http.get(COLLECTION + "objects/?match[type]=", auth, TAXII);
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(empty.body()).contains("match[type]: empty");
     }
 
     @Test
