@@ -121,16 +121,21 @@ public class WebAccounts {
      * Sets whether an organisation requires a second factor at web sign-in. Sessions already open are asked for the
      * code at their next page.
      *
-     * @param actor who asks: a platform administrator, or an organisation administrator of that organisation
+     * @param actor who asks: a platform administrator, or an organisation administrator of that organisation (not of
+     *     the platform organisation, whose policy covers the platform administrators)
      * @return the new policy, or empty if there is no such organisation
      * @throws AccessDeniedException if {@code actor} may not change that organisation's policy
      */
     public Optional<SignInPolicy> setSignInPolicy(JcuPrincipal actor, String organizationId, boolean required) {
+        // the platform organisation's policy covers its platform administrators: theirs alone to change
         boolean allowed = actor.role() == UserRole.PLATFORM_ADMIN
-                || (actor.role() == UserRole.ORG_ADMIN && actor.orgId().equals(organizationId));
+                || (actor.role() == UserRole.ORG_ADMIN
+                        && actor.orgId().equals(organizationId)
+                        && !organizationId.equals(
+                                directory.platformOrganization().id()));
         if (!allowed) {
-            throw new AccessDeniedException(
-                    "only a platform administrator or an administrator of that organisation may change its policy");
+            throw new AccessDeniedException("only a platform administrator or an administrator of that organisation"
+                    + " may change its policy (of the platform organisation: a platform administrator)");
         }
         int updated = jdbc.sql("UPDATE organization SET require_second_factor = ? WHERE id = ?")
                 .params(required, organizationId)

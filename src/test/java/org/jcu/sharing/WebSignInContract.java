@@ -212,6 +212,18 @@ abstract class WebSignInContract extends WebFixture {
         assertThat(putPolicy("/api/v1/organizations/no-such-org/sign-in-policy", platformAdmin, true)
                         .statusCode())
                 .isEqualTo(404);
+        // the platform organisation's policy covers its platform administrators: not for its organisation admins
+        String platformPath =
+                "/api/v1/organizations/" + directory.platformOrganization().id() + "/sign-in-policy";
+        TestUser platformOrgAdmin = newUser(directory.platformOrganization(), UserRole.ORG_ADMIN);
+        assertThat(putPolicy(platformPath, platformAdmin, true).statusCode()).isEqualTo(200);
+        assertThat(putPolicy(platformPath, platformOrgAdmin, false).statusCode())
+                .isEqualTo(403);
+        assertThat(accounts.signInPolicy(directory.platformOrganization().id())
+                        .orElseThrow()
+                        .requireSecondFactor())
+                .isTrue();
+        assertThat(putPolicy(platformPath, platformAdmin, false).statusCode()).isEqualTo(200);
     }
 
     @Test
