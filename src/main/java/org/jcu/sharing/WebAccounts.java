@@ -159,11 +159,18 @@ public class WebAccounts {
         }
         Credential credential = found.get();
         String userId = credential.principal().userId();
-        if (!passwords.matches(password, credential.passwordHash())) {
-            recordFailure(userId, now);
+        if (!reserveAttempt(userId, now)) {
+            // the attempts left were taken by requests running now: answered as a locked account
+            passwords.matches(password, dummyHash());
             return Optional.empty();
         }
-        if (!credential.secondFactor().required()) {
+        if (!passwords.matches(password, credential.passwordHash())) {
+            lockIfSpent(userId, now);
+            return Optional.empty();
+        }
+        if (credential.secondFactor().required()) {
+            releaseAttempt(userId); // the code still to come decides; the password alone is no failure
+        } else {
             resetFailures(userId);
         }
         if (passwords.upgradeEncoding(credential.passwordHash())) {
@@ -230,6 +237,9 @@ public class WebAccounts {
             return false;
         }
         Credential credential = found.get();
+        if (!reserveAttempt(user.userId(), now)) {
+            return false;
+        }
         byte[] key = sealer.open(credential.totpSecret(), user.userId());
         OptionalLong step = Totp.verify(key, code, now);
         if (step.isPresent()) {
@@ -243,7 +253,7 @@ public class WebAccounts {
                 return true;
             }
         }
-        recordFailure(user.userId(), now);
+        lockIfSpent(user.userId(), now);
         return false;
     }
 
@@ -324,18 +334,37 @@ public class WebAccounts {
         return Optional.empty();
     }
 
-    private void recordFailure(String userId, Instant now) {
+    /**
+     * Takes one of the attempts left before the lock-out, before the password or code is checked: of requests
+     * arriving together, only as many as attempts are left are checked at all (decision 0012). A check that succeeds
+     * resets or releases it; one that fails keeps it, and the last one locks the account.
+     *
+     * @return false if the account is locked or its attempts are taken
+     */
+    private boolean reserveAttempt(String userId, Instant now) {
+        return jdbc.sql("""
+                        UPDATE user_credential SET failed_sign_ins = failed_sign_ins + 1
+                        WHERE user_id = ? AND failed_sign_ins < ? AND (locked_until IS NULL OR locked_until <= ?)""")
+                        .params(userId, properties.maxFailures(), StixTimestamps.micros(now))
+                        .update()
+                == 1;
+    }
+
+    /** After a failed check: locks the account for the lock duration once its attempts are spent. */
+    private void lockIfSpent(String userId, Instant now) {
+        jdbc.sql("""
+                        UPDATE user_credential SET failed_sign_ins = 0, locked_until = ?
+                        WHERE user_id = ? AND failed_sign_ins >= ?""")
+                .params(StixTimestamps.micros(now.plus(properties.lockDuration())), userId, properties.maxFailures())
+                .update();
+    }
+
+    /** Gives back an attempt taken by {@link #reserveAttempt} for a check that did not fail. */
+    private void releaseAttempt(String userId) {
         jdbc.sql("""
                         UPDATE user_credential
-                        SET failed_sign_ins = CASE WHEN failed_sign_ins + 1 >= ? THEN 0 ELSE failed_sign_ins + 1 END,
-                            locked_until = CASE WHEN failed_sign_ins + 1 >= ? THEN ? ELSE locked_until END
-                        WHERE user_id = ?""")
-                .params(
-                        properties.maxFailures(),
-                        properties.maxFailures(),
-                        StixTimestamps.micros(now.plus(properties.lockDuration())),
-                        userId)
-                .update();
+                        SET failed_sign_ins = CASE WHEN failed_sign_ins > 0 THEN failed_sign_ins - 1 ELSE 0 END
+                        WHERE user_id = ?""").param(userId).update();
     }
 
     private void resetFailures(String userId) {

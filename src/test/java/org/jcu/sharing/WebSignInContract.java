@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jcu.test.Browser;
@@ -110,6 +111,39 @@ abstract class WebSignInContract extends WebFixture {
         assertThat(failedSignInMessage(name, PASSWORD)).isEqualTo(WebPages.SIGN_IN_FAILED);
         CLOCK.advance(Duration.ofSeconds(15));
         assertThat(signsIn(name, PASSWORD)).isTrue();
+    }
+
+    @Test
+    void attemptsCheckedTogetherCannotGoPastTheLock() throws Exception {
+        // four failures: one attempt left; a wrong guess takes it while its hash runs, and the right password sent in
+        // the meantime is not checked at all (it was: every request read "not locked" before any failure was written)
+        TestUser user = newWebUser(newOrganization("race"), UserRole.ANALYST);
+        String name = user.principal().username();
+        for (int i = 0; i < 4; i++) {
+            assertThat(accounts.checkPassword(name, "wrong " + i)).isEmpty();
+        }
+        java.util.concurrent.CompletableFuture<Optional<JcuPrincipal>> guess =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> accounts.checkPassword(name, "wrong 4"));
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (failures(user) < 5 && !guess.isDone() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(failures(user))
+                .as("the last attempt is taken before its password is checked")
+                .isEqualTo(5);
+        assertThat(accounts.checkPassword(name, PASSWORD)).isEmpty();
+        assertThat(guess.get()).isEmpty();
+        assertThat(accounts.checkPassword(name, PASSWORD)).as("locked").isEmpty();
+        CLOCK.advance(Duration.ofMinutes(15).plusSeconds(5));
+        assertThat(accounts.checkPassword(name, PASSWORD)).isPresent();
+    }
+
+    private int failures(TestUser user) {
+        Integer n = jdbc.queryForObject(
+                "SELECT failed_sign_ins FROM user_credential WHERE user_id = ?",
+                Integer.class,
+                user.principal().userId());
+        return n == null ? 0 : n;
     }
 
     @Test
