@@ -52,6 +52,13 @@ final class OidcAccounts implements OAuth2UserService<OidcUserRequest, OidcUser>
         Directory.Organization organization = accounts.organizationByIdOrName(organizationValue)
                 .orElseThrow(() -> refused("Your identity provider names the organisation '" + organizationValue
                         + "', which is not registered in jcu. Ask your jcu administrator to register it."));
+        String registration = request.getClientRegistration().getRegistrationId();
+        if (!properties.mayName(
+                registration, organization, organization.id().equals(accounts.platformOrganizationId()))) {
+            throw refused("Your identity provider (" + registration + ") may not name the organisation '"
+                    + organization.name() + "' (jcu.oidc.organizations." + registration + "). Ask your jcu"
+                    + " administrator.");
+        }
 
         List<String> roleValues = claimStrings(user, properties.rolesClaim());
         UserRole role = roleValues.stream()

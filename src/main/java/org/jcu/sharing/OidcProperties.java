@@ -22,6 +22,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     {@code SYNC} (machine accounts) can never be mapped.
  * @param acceptIdpMfa when the ID token's {@code amr} claim (RFC 8176) contains {@code mfa}, the provider's own
  *     second factor satisfies an organisation's second-factor requirement
+ * @param organizations per client registration id, the organisations (jcu UUIDs or exact names) that provider may
+ *     name, e.g. {@code jcu.oidc.organizations.keycloak-fr=CERT-FR,ANSSI}: a provider vouches for its own
+ *     organisations, not for another country's. A registration without an entry may name any registered organisation
+ *     except the platform organisation, which must always be listed to be named.
  */
 @ConfigurationProperties("jcu.oidc")
 record OidcProperties(
@@ -29,9 +33,11 @@ record OidcProperties(
         @DefaultValue("roles") String rolesClaim,
         @DefaultValue("preferred_username") String usernameClaim,
         @Nullable Map<String, UserRole> roleMapping,
-        @DefaultValue("true") boolean acceptIdpMfa) {
+        @DefaultValue("true") boolean acceptIdpMfa,
+        @Nullable Map<String, java.util.List<String>> organizations) {
 
     OidcProperties {
+        organizations = organizations == null ? Map.of() : Map.copyOf(organizations);
         roleMapping = roleMapping == null ? Map.of() : Map.copyOf(roleMapping);
         roleMapping.forEach((value, role) -> {
             if (role == UserRole.SYNC) {
@@ -39,6 +45,20 @@ record OidcProperties(
                         "jcu.oidc.role-mapping[" + value + "]: SYNC is for machine accounts and cannot be mapped");
             }
         });
+    }
+
+    /**
+     * True if the provider of client registration {@code registrationId} may name {@code organization} (see
+     * {@link #organizations()}); {@code platform} tells whether it is the platform organisation.
+     */
+    boolean mayName(String registrationId, Directory.Organization organization, boolean platform) {
+        java.util.List<String> listed = organizations.get(registrationId);
+        if (listed == null) {
+            return !platform;
+        }
+        return listed.stream()
+                .map(String::strip)
+                .anyMatch(o -> o.equals(organization.id()) || o.equals(organization.name()));
     }
 
     /** The jcu role a provider role value maps to, if any. */

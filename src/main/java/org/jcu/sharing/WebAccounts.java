@@ -257,6 +257,11 @@ public class WebAccounts {
         return false;
     }
 
+    /** The id of the platform organisation (administrators of the platform). */
+    String platformOrganizationId() {
+        return directory.platformOrganization().id();
+    }
+
     /** An organisation by its UUID or else its exact name. */
     Optional<Directory.Organization> organizationByIdOrName(String idOrName) {
         return directory.findOrganizationByIdOrName(idOrName);

@@ -88,6 +88,26 @@ abstract class OidcSignInContract extends WebFixture {
     }
 
     @Test
+    void refusesThePlatformOrganisationUnlessItsProviderIsBoundToIt() {
+        // a provider (or a user who can edit its own claims there) naming the platform organisation would make
+        // platform staff of anyone; only a provider listed for it in jcu.oidc.organizations may name it
+        String name = unique("trudy");
+        TestOidcProvider.addUser(
+                name,
+                PASSWORD,
+                Map.of(
+                        "preferred_username",
+                        name,
+                        "organization",
+                        directory.platformOrganization().name(),
+                        "roles",
+                        List.of("cert-admin")));
+        assertThat(refusal(name)).contains("may not name the organisation").contains("jcu.oidc.organizations.");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM app_user WHERE username = ?", Long.class, name))
+                .isZero();
+    }
+
+    @Test
     void refusesWhenNoRoleMapsToAJcuRole() {
         Directory.Organization org = newOrganization("cert-norole");
         String name = unique("bob");
