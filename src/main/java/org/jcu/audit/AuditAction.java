@@ -28,5 +28,11 @@ public enum AuditAction {
     /** An export of objects out of the platform. */
     EXPORT,
     /** A change to organisations, users or tokens. */
-    DIRECTORY_WRITE
+    DIRECTORY_WRITE,
+    /** A completed web sign-in (password, password and code, or identity provider); detail says which. */
+    SIGN_IN,
+    /** A refused web sign-in step (wrong or unknown, locked, wrong code, refused by the provider mapping). */
+    SIGN_IN_REFUSED,
+    /** An account created or its role changed by an identity provider's claims at sign-in. */
+    ACCOUNT_MAPPED
 }

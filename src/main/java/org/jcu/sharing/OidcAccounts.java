@@ -43,6 +43,24 @@ final class OidcAccounts implements OAuth2UserService<OidcUserRequest, OidcUser>
     @Override
     public OidcUser loadUser(OidcUserRequest request) {
         OidcUser user = provider.loadUser(request);
+        try {
+            JcuOidcUser account = map(request, user);
+            accounts.audit()
+                    .signedIn(
+                            account.account(),
+                            "identity provider " + user.getIdToken().getIssuer());
+            return account;
+        } catch (OAuth2AuthenticationException e) {
+            accounts.audit()
+                    .refused(
+                            null,
+                            "identity provider " + user.getIdToken().getIssuer() + ": "
+                                    + e.getError().getDescription());
+            throw e;
+        }
+    }
+
+    private JcuOidcUser map(OidcUserRequest request, OidcUser user) {
         String issuer = String.valueOf(user.getIdToken().getIssuer());
         String subject = user.getSubject();
 

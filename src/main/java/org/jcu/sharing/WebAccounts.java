@@ -49,9 +49,17 @@ public class WebAccounts {
     private final SecretSealer sealer;
     private final Directory directory;
     private final PasswordEncoder passwords = Passwords.encoder();
+    private final SignInAudit audit;
     private volatile @Nullable String dummyHash;
 
-    WebAccounts(JdbcClient jdbc, Clock clock, SignInProperties properties, SecretSealer sealer, Directory directory) {
+    WebAccounts(
+            JdbcClient jdbc,
+            Clock clock,
+            SignInProperties properties,
+            SecretSealer sealer,
+            Directory directory,
+            SignInAudit audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.clock = clock;
         this.properties = properties;
@@ -155,6 +163,13 @@ public class WebAccounts {
         Instant now = clock.instant();
         if (found.isEmpty() || found.get().passwordHash() == null || found.get().lockedAt(now)) {
             passwords.matches(password, dummyHash());
+            audit.refused(
+                    found.map(Credential::principal).orElse(null),
+                    found.isEmpty()
+                            ? "password: no such account"
+                            : found.get().passwordHash() == null
+                                    ? "password: the account has none"
+                                    : "password: locked");
             return Optional.empty();
         }
         Credential credential = found.get();
@@ -162,16 +177,19 @@ public class WebAccounts {
         if (!reserveAttempt(userId, now)) {
             // the attempts left were taken by requests running now: answered as a locked account
             passwords.matches(password, dummyHash());
+            audit.refused(credential.principal(), "password: locked (attempts left taken by other requests)");
             return Optional.empty();
         }
         if (!passwords.matches(password, credential.passwordHash())) {
             lockIfSpent(userId, now);
+            audit.refused(credential.principal(), "password: wrong");
             return Optional.empty();
         }
         if (credential.secondFactor().required()) {
             releaseAttempt(userId); // the code still to come decides; the password alone is no failure
         } else {
             resetFailures(userId);
+            audit.signedIn(credential.principal(), "password");
         }
         if (passwords.upgradeEncoding(credential.passwordHash())) {
             jdbc.sql("UPDATE user_credential SET password_hash = ? WHERE user_id = ?")
@@ -234,10 +252,12 @@ public class WebAccounts {
         Optional<Credential> found = credential("u.id = ?", user.userId());
         Instant now = clock.instant();
         if (found.isEmpty() || found.get().totpSecret() == null || found.get().lockedAt(now)) {
+            audit.refused(user, found.isPresent() && found.get().lockedAt(now) ? "code: locked" : "code: no key");
             return false;
         }
         Credential credential = found.get();
         if (!reserveAttempt(user.userId(), now)) {
+            audit.refused(user, "code: locked (attempts left taken by other requests)");
             return false;
         }
         byte[] key = sealer.open(credential.totpSecret(), user.userId());
@@ -250,11 +270,18 @@ public class WebAccounts {
                     .params(step.getAsLong(), true, user.userId(), step.getAsLong())
                     .update();
             if (accepted == 1) {
+                audit.signedIn(user, "second factor (TOTP)");
                 return true;
             }
         }
         lockIfSpent(user.userId(), now);
+        audit.refused(user, step.isPresent() ? "code: already used" : "code: wrong");
         return false;
+    }
+
+    /** Where sign-ins are audited. */
+    SignInAudit audit() {
+        return audit;
     }
 
     /** The id of the platform organisation (administrators of the platform). */
@@ -302,12 +329,14 @@ public class WebAccounts {
                         + organizationName(account.orgId()) + " in jcu, but your identity provider now names "
                         + organizationName(organizationId) + ". An administrator must move the account.");
             }
+            JcuPrincipal current = new JcuPrincipal(account.userId(), account.username(), account.orgId(), role);
             if (account.role() != role) {
                 jdbc.sql("UPDATE app_user SET user_role = ? WHERE id = ?")
                         .params(role.name(), account.userId())
                         .update();
+                audit.mapped(current, "role " + account.role() + " -> " + role + " by the claims of " + issuer);
             }
-            return new JcuPrincipal(account.userId(), account.username(), account.orgId(), role);
+            return current;
         }
         if (jdbc.sql("SELECT COUNT(*) FROM app_user WHERE username = ?")
                         .param(username)
@@ -321,6 +350,7 @@ public class WebAccounts {
         jdbc.sql("INSERT INTO external_identity (issuer, subject, user_id, created_at) VALUES (?, ?, ?, ?)")
                 .params(issuer, subject, created.userId(), StixTimestamps.micros(clock.instant()))
                 .update();
+        audit.mapped(created, "created as " + role + " by the claims of " + issuer);
         return created;
     }
 

@@ -73,7 +73,22 @@ abstract class OidcSignInContract extends WebFixture {
                         name,
                         TestOidcProvider.issuer()))
                 .isEqualTo(1);
+        // the account's creation and role change by the provider's claims, and both sign-ins, are audited
+        auditLog.flush();
+        String userId = jdbc.queryForObject("SELECT id FROM app_user WHERE username = ?", String.class, name);
+        assertThat(jdbc.queryForList(
+                        "SELECT audit_action || ' ' || detail FROM audit_log WHERE user_id = ? ORDER BY seq",
+                        String.class,
+                        userId))
+                .containsExactly(
+                        "ACCOUNT_MAPPED created as ANALYST by the claims of " + TestOidcProvider.issuer(),
+                        "SIGN_IN identity provider " + TestOidcProvider.issuer(),
+                        "ACCOUNT_MAPPED role ANALYST -> ORG_ADMIN by the claims of " + TestOidcProvider.issuer(),
+                        "SIGN_IN identity provider " + TestOidcProvider.issuer());
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.jcu.audit.AuditLog auditLog;
 
     @Test
     void refusesAnOrganisationJcuDoesNotKnow() {

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -144,6 +145,38 @@ abstract class WebSignInContract extends WebFixture {
                 Integer.class,
                 user.principal().userId());
         return n == null ? 0 : n;
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.jcu.audit.AuditLog auditLog;
+
+    @Test
+    void signInsAndRefusalsAreAuditedWithoutWhatWasTypedAsAName() {
+        TestUser user = newWebUser(newOrganization("audited"), UserRole.ANALYST);
+        String name = user.principal().username();
+        assertThat(signsIn(name, "not the password")).isFalse();
+        assertThat(signsIn(name, PASSWORD)).isTrue();
+        String typed = "hunter2-typed-as-a-name-" + java.util.UUID.randomUUID();
+        assertThat(signsIn(typed, PASSWORD)).isFalse();
+        auditLog.flush();
+        List<Map<String, Object>> own = jdbc.queryForList(
+                "SELECT audit_action, detail, source_ip FROM audit_log WHERE user_id = ? ORDER BY seq",
+                user.principal().userId());
+        assertThat(own)
+                .extracting(r -> r.get("audit_action") + " " + r.get("detail"))
+                .containsExactly("SIGN_IN_REFUSED password: wrong", "SIGN_IN password");
+        assertThat(own).allSatisfy(r -> assertThat(r.get("source_ip")).isNotNull());
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM audit_log WHERE audit_action = 'SIGN_IN_REFUSED'"
+                                + " AND username = '(no such account)' AND detail = 'password: no such account'",
+                        Long.class))
+                .isPositive();
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM audit_log WHERE detail LIKE ? OR username LIKE ?",
+                        Long.class,
+                        "%" + typed + "%",
+                        "%" + typed + "%"))
+                .isZero();
     }
 
     @Test
