@@ -38,10 +38,9 @@ abstract class SharingAttacksContract extends SharingFixture {
                         .statusCode())
                 .isEqualTo(200);
         // B probes with the same deterministic id and other content: accepted as its own variant, like a new id
-        HttpResponse<String> probe = ndjson(
-                authB,
-                "{\"type\":\"ipv4-addr\",\"spec_version\":\"2.1\",\"id\":\"" + ip
-                        + "\",\"value\":\"203.0.113.66\",\"x_probe\":1}");
+        String probeLine = "{\"type\":\"ipv4-addr\",\"spec_version\":\"2.1\",\"id\":\"" + ip
+                + "\",\"value\":\"203.0.113.66\",\"x_probe\":1}";
+        HttpResponse<String> probe = ndjson(authB, probeLine);
         assertThat(probe.statusCode()).as(probe.body()).isEqualTo(200);
         assertThat(Stix.parse(probe.body()).get("imported").asLong()).isEqualTo(1);
         // each sees its own content only
@@ -52,10 +51,7 @@ abstract class SharingAttacksContract extends SharingFixture {
         assertThat(seenByA.get("x_seen_by").asString()).isEqualTo("a");
         // B sends the same line again: unchanged, as for an id nobody else holds (it was answered as a version
         // conflict, telling B that another organisation holds the id; a daily feed re-sent failed as a whole)
-        HttpResponse<String> again = ndjson(
-                authB,
-                "{\"type\":\"ipv4-addr\",\"spec_version\":\"2.1\",\"id\":\"" + ip
-                        + "\",\"value\":\"203.0.113.66\",\"x_probe\":1}");
+        HttpResponse<String> again = ndjson(authB, probeLine);
         assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
         assertThat(Stix.parse(again.body()).get("unchanged").asLong()).isEqualTo(1);
         // and TAXII finds B's version by the version its manifest gives, as for any versionless object
