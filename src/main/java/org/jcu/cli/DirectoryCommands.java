@@ -190,7 +190,12 @@ final class DirectoryCommands {
             name = "user",
             mixinStandardHelpOptions = true,
             description = "Users: list, create, set-password.",
-            subcommands = {UserList.class, UserCreate.class, UserCommand.SetPassword.class})
+            subcommands = {
+                UserList.class,
+                UserCreate.class,
+                UserCommand.SetPassword.class,
+                UserCommand.ResetSecondFactor.class
+            })
     static final class User {}
 
     @Command(name = "list", description = "List users.")

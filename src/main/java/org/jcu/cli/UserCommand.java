@@ -106,4 +106,37 @@ final class UserCommand {
             return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
         }
     }
+
+    /** {@code jcu user reset-second-factor USERNAME}: forget a lost or stolen authenticator. */
+    @Command(
+            name = "reset-second-factor",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Forget the TOTP key of a user (a lost or stolen authenticator). If the user's organisation requires a",
+                "second factor, the user enrols a new one at the next web sign-in. Recorded in the audit log."
+            })
+    static final class ResetSecondFactor implements Callable<Integer> {
+
+        @Parameters(paramLabel = "USERNAME", description = "The user, e.g. alice.")
+        String username;
+
+        @Mixin
+        DataOptions data = new DataOptions();
+
+        @Override
+        public Integer call() throws IOException {
+            boolean had;
+            try (ConfigurableApplicationContext context = SpringRunner.offline(data.springProperties())) {
+                had = context.getBean(WebAccounts.class).resetSecondFactor(username, "jcu user reset-second-factor");
+            } catch (IllegalArgumentException e) {
+                System.err.println("jcu user reset-second-factor: " + e.getMessage());
+                return 2;
+            }
+            System.out.println(
+                    had
+                            ? "Second factor of '" + username + "' reset: a new one is enrolled at the next sign-in."
+                            : "'" + username + "' had no second factor; nothing changed.");
+            return 0;
+        }
+    }
 }

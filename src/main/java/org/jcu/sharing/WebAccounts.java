@@ -117,6 +117,27 @@ public class WebAccounts {
                         SET password_hash = excluded.password_hash, failed_sign_ins = 0, locked_until = NULL""").params(userId, hash).update();
     }
 
+    /**
+     * Forgets a user's second factor (a lost or stolen authenticator): its key, confirmation and last used step are
+     * cleared, so an organisation that requires a second factor has the user enrol a new one at the next sign-in.
+     * Audited as {@code ACCOUNT_MAPPED} by {@code actor}.
+     *
+     * @return true if the user had a key (enrolled or pending)
+     * @throws IllegalArgumentException if there is no such user
+     */
+    public boolean resetSecondFactor(String username, String actor) {
+        JcuPrincipal user = credential("u.username = ?", username)
+                .map(Credential::principal)
+                .orElseThrow(() -> new IllegalArgumentException("no user named '" + username + "'"));
+        int cleared = jdbc.sql("""
+                        UPDATE user_credential SET totp_secret = NULL, totp_confirmed = ?, totp_last_step = NULL
+                        WHERE user_id = ? AND totp_secret IS NOT NULL""").params(false, user.userId()).update();
+        if (cleared > 0) {
+            audit.mapped(user, "second factor reset by " + actor);
+        }
+        return cleared > 0;
+    }
+
     /** The sign-in policy of an organisation; empty if there is no such organisation. */
     public Optional<SignInPolicy> signInPolicy(String organizationId) {
         return jdbc.sql("SELECT id, require_second_factor FROM organization WHERE id = ?")

@@ -81,6 +81,10 @@ class DirectoryCommandsTest {
         assertThat(ok("sharing-group", "list")).contains(group + "\tEnergy trusted\t" + csirt + "\ttrue");
 
         ok("user", "create", "alice", "--org", "CERT-XY", "--role", "org_admin");
+        assertThat(ok("user", "reset-second-factor", "alice")).contains("'alice' had no second factor");
+        Cli.Result noSuchUser = jcu("user", "reset-second-factor", "nobody-here");
+        assertThat(noSuchUser.exitCode()).isEqualTo(2);
+        assertThat(noSuchUser.err()).contains("jcu user reset-second-factor: no user named 'nobody-here'");
         String issued = ok("token", "issue", "alice", "--label", "ops", "--expires", "2099-01-01");
         String tokenId = issued.lines().findFirst().orElseThrow().substring("token_id ".length());
         assertThat(ok("token", "list", "--org", "CERT-XY"))

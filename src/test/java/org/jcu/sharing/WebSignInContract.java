@@ -1,6 +1,7 @@
 package org.jcu.sharing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -350,6 +351,19 @@ abstract class WebSignInContract extends WebFixture {
                 later.post(SecondFactor.PAGE, Map.of("code", currentCode(key), "_csrf", Browser.csrf(next)));
         assertThat(Browser.location(accepted).getPath()).isEqualTo("/web/account");
         assertThat(later.get("/web/account").statusCode()).isEqualTo(200);
+
+        // a lost authenticator: the operator resets the factor, the next sign-in enrols a new key
+        assertThat(accounts.resetSecondFactor(name, "test")).isTrue();
+        assertThat(accounts.resetSecondFactor(name, "test")).isFalse();
+        Browser afterReset = browser();
+        HttpResponse<String> enrolAgain = afterReset.follow(submitPassword(afterReset, name, PASSWORD));
+        assertThat(enrolAgain.uri().getPath()).isEqualTo(SecondFactor.PAGE);
+        Matcher newSecret = SECRET.matcher(enrolAgain.body());
+        assertThat(newSecret.find()).as(enrolAgain.body()).isTrue();
+        assertThat(newSecret.group(1)).isNotEqualTo(secret.group(1));
+        assertThatThrownBy(() -> accounts.resetSecondFactor(unique("nobody"), "test"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no user named");
     }
 
     @Test
